@@ -1,0 +1,317 @@
+#include "app/calibration_loader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "app/csv_table.hpp"
+#include "app/input_error.hpp"
+#include "model/tax_benefit_fields.hpp"
+
+namespace ts::app {
+namespace {
+
+using model::education_count;
+
+int sex_index(const CsvTable& t, std::size_t row) {
+  const std::string_view s = t.text(row, "sex");
+  if (s == "male") return 0;
+  if (s == "female") return 1;
+  throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'sex': expected male or female, found '" + std::string(s) + "'");
+}
+
+int education_index(const CsvTable& t, std::size_t row) {
+  const std::string_view s = t.text(row, "education");
+  for (int e = 0; e < education_count; ++e)
+    if (s == model::education_names[e]) return e;
+  throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'education': expected low, middle or high, found '" + std::string(s) + "'");
+}
+
+// Index of an age band label in a list of labels.
+int band_index(const CsvTable& t, std::size_t row, const char* column, const std::vector<std::string>& labels) {
+  const std::string_view s = t.text(row, column);
+  for (std::size_t b = 0; b < labels.size(); ++b)
+    if (s == labels[b]) return static_cast<int>(b);
+  std::string expected;
+  for (const auto& l : labels) expected += (expected.empty() ? "" : ", ") + l;
+  throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column '" + column + "': expected one of " + expected + ", found '" + std::string(s) + "'");
+}
+
+const std::vector<std::string> status_bands = {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
+                                               "45-49", "50-54", "55-59", "60-64", "65-69", "70+"};
+const std::vector<std::string> education_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"};
+const std::vector<std::string> digital_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65+"};
+
+// Requires every combination of a table's keys to appear exactly once.
+class Coverage {
+ public:
+  Coverage(const CsvTable& table, std::size_t expected) : table_(table), expected_(expected) {}
+  void mark(std::size_t row, int key) {
+    if (!seen_.emplace(key, row).second)
+      throw InputError(table_.file_name() + ":" + std::to_string(table_.line_of(row)) + ": duplicate row (same keys as line " +
+                       std::to_string(table_.line_of(seen_[key])) + ")");
+  }
+  void check() const {
+    if (seen_.size() != expected_)
+      throw InputError(table_.file_name() + ": expected " + std::to_string(expected_) + " rows of distinct keys, found " +
+                       std::to_string(seen_.size()));
+  }
+
+ private:
+  const CsvTable& table_;
+  std::size_t expected_;
+  std::map<int, std::size_t> seen_;
+};
+
+double table_parameter(const CsvTable& t, const std::string& name) {
+  for (std::size_t r = 0; r < t.rows(); ++r)
+    if (t.text(r, "parameter") == name) return t.number(r, "value");
+  throw InputError(t.file_name() + ": missing row for parameter '" + name + "'");
+}
+
+void load_population(model::Calibration& c, const std::filesystem::path& dir) {
+  const CsvTable t = CsvTable::load(dir / "population_age_sex.csv", {"age", "sex", "persons"});
+  Coverage coverage(t, 2 * model::age_count);
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const double age = t.number(r, "age");
+    if (age < model::first_age || age > model::last_age || age != static_cast<int>(age))
+      throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected an integer from 15 to 100, found " + std::string(t.text(r, "age")));
+    const double persons = t.number(r, "persons");
+    if (persons < 0) throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'persons': negative count");
+    const int sex = sex_index(t, r);
+    coverage.mark(r, sex * 1000 + static_cast<int>(age));
+    c.persons[sex][static_cast<int>(age) - model::first_age] = persons;
+  }
+  coverage.check();
+}
+
+void load_shares(model::Calibration& c, const std::filesystem::path& dir) {
+  {
+    const CsvTable t = CsvTable::load(dir / "education_by_age_sex.csv", {"age_band", "sex", "low", "middle", "high"});
+    t.check_shares_sum_to_one({"low", "middle", "high"}, 1e-3);
+    Coverage coverage(t, education_bands.size() * 2);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int b = band_index(t, r, "age_band", education_bands), sex = sex_index(t, r);
+      coverage.mark(r, b * 2 + sex);
+      for (int e = 0; e < education_count; ++e) c.education_share[b][sex][e] = t.share(r, model::education_names[e]);
+    }
+    coverage.check();
+  }
+  {
+    const std::vector<std::string> columns = {"in_education", "employed", "unemployed", "inactive", "retired"};
+    const CsvTable t = CsvTable::load(dir / "labour_status.csv", {"age_band", "sex", "education", "in_education", "employed", "unemployed", "inactive", "retired"});
+    t.check_shares_sum_to_one(columns, 1e-3);
+    Coverage coverage(t, status_bands.size() * 2 * education_count);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int b = band_index(t, r, "age_band", status_bands), sex = sex_index(t, r), e = education_index(t, r);
+      coverage.mark(r, (b * 2 + sex) * 3 + e);
+      for (int k = 0; k < model::synth_status_count; ++k) c.status_share[b][sex][e][k] = t.share(r, columns[static_cast<std::size_t>(k)]);
+    }
+    coverage.check();
+  }
+  {
+    const std::vector<std::string> columns = {"permanent", "temporary", "self_employed", "platform"};
+    const CsvTable t = CsvTable::load(dir / "employment_type.csv", {"age_band", "sex", "permanent", "temporary", "self_employed", "platform"});
+    t.check_shares_sum_to_one(columns, 1e-3);
+    Coverage coverage(t, status_bands.size() * 2);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int b = band_index(t, r, "age_band", status_bands), sex = sex_index(t, r);
+      coverage.mark(r, b * 2 + sex);
+      for (int k = 0; k < 4; ++k) c.employment_type_share[b][sex][k] = t.share(r, columns[static_cast<std::size_t>(k)]);
+    }
+    coverage.check();
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "part_time.csv", {"sex", "age_band", "part_time_share", "part_time_fte"});
+    Coverage coverage(t, status_bands.size() * 2);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int b = band_index(t, r, "age_band", status_bands), sex = sex_index(t, r);
+      coverage.mark(r, b * 2 + sex);
+      c.part_time_share[sex][b] = t.share(r, "part_time_share");
+      c.part_time_fte[sex][b] = t.share(r, "part_time_fte");
+    }
+    coverage.check();
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "digital_skills.csv", {"education", "age_band", "none", "basic", "advanced", "specialist"});
+    t.check_shares_sum_to_one({"none", "basic", "advanced", "specialist"}, 1e-3);
+    Coverage coverage(t, digital_bands.size() * education_count);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int e = education_index(t, r), b = band_index(t, r, "age_band", digital_bands);
+      coverage.mark(r, e * 10 + b);
+      for (int d = 0; d < model::digital_level_count; ++d) c.digital_share[e][b][d] = t.share(r, model::digital_level_names[d]);
+    }
+    coverage.check();
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "region_shares.csv", {"province", "share"});
+    if (t.rows() != model::province_count) throw InputError(t.file_name() + ": expected 5 provinces, found " + std::to_string(t.rows()));
+    for (std::size_t r = 0; r < t.rows(); ++r) c.province_share[r] = t.share(r, "share");
+  }
+}
+
+void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
+  {
+    const CsvTable t = CsvTable::load(dir / "life_table.csv", {"age", "sex", "qx"});
+    Coverage coverage(t, 2 * model::life_table_ages);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const double age = t.number(r, "age");
+      if (age < 0 || age >= model::life_table_ages || age != static_cast<int>(age))
+        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected an integer from 0 to 105");
+      const int sex = sex_index(t, r);
+      coverage.mark(r, sex * 1000 + static_cast<int>(age));
+      c.death_probability[sex][static_cast<int>(age)] = t.share(r, "qx");
+    }
+    coverage.check();
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "retirement.csv", {"year", "statutory_age"});
+    for (std::size_t r = 0; r < t.rows(); ++r)
+      c.statutory_retirement_age[static_cast<int>(t.number(r, "year"))] = static_cast<int>(t.number(r, "statutory_age"));
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "retirement_exit.csv", {"age", "sex", "exit_rate"});
+    Coverage coverage(t, 2 * model::retirement_exit_ages);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int age = static_cast<int>(t.number(r, "age"));
+      if (age < model::retirement_exit_first_age || age >= model::retirement_exit_first_age + model::retirement_exit_ages)
+        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected 55 to 66");
+      const int sex = sex_index(t, r);
+      coverage.mark(r, sex * 1000 + age);
+      c.retirement_exit_rate[sex][age - model::retirement_exit_first_age] = t.share(r, "exit_rate");
+    }
+    coverage.check();
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "cohort_education.csv", {"year", "low", "middle", "high"});
+    t.check_shares_sum_to_one({"low", "middle", "high"}, 1e-3);
+    for (std::size_t r = 0; r < t.rows(); ++r)
+      c.cohort_education[static_cast<int>(t.number(r, "year"))] = {t.share(r, "low"), t.share(r, "middle"), t.share(r, "high")};
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "population_projection.csv", {"year", "sex", "age_band", "persons"});
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int year = static_cast<int>(t.number(r, "year"));
+      c.projected_persons[year][static_cast<std::size_t>(sex_index(t, r))][static_cast<std::size_t>(band_index(t, r, "age_band", status_bands))] =
+          t.number(r, "persons");
+    }
+  }
+}
+
+void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
+  {
+    const CsvTable t = CsvTable::load(dir / "occupation_tasks_isco08.csv",
+                                      {"isco4", "isco1", "weight", "task_analytic", "task_interpersonal", "task_routine_cognitive",
+                                       "task_routine_manual", "task_manual", "frey_osborne"});
+    t.check_shares_sum_to_one({"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"}, 1e-4);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      model::Occupation o{};
+      o.isco4 = static_cast<int>(t.number(r, "isco4"));
+      o.isco1 = static_cast<int>(t.number(r, "isco1"));
+      if (o.isco1 < 1 || o.isco1 > 9 || o.isco4 / 1000 != o.isco1)
+        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': must be 1-9 and the first digit of isco4");
+      o.weight = t.number(r, "weight");
+      const char* columns[] = {"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"};
+      for (int k = 0; k < model::task_category_count; ++k) o.tasks[k] = t.share(r, columns[k]);
+      o.frey_osborne = t.share(r, "frey_osborne");
+      c.occupations.push_back(o);
+    }
+    std::stable_sort(c.occupations.begin(), c.occupations.end(),
+                     [](const auto& a, const auto& b) { return a.isco1 != b.isco1 ? a.isco1 < b.isco1 : a.isco4 < b.isco4; });
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "occupation_by_education.csv", {"isco1", "low", "middle", "high"});
+    Coverage coverage(t, model::isco_group_count);
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int g = static_cast<int>(t.number(r, "isco1"));
+      if (g < 1 || g > 9) throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': expected 1-9");
+      coverage.mark(r, g);
+      for (int e = 0; e < education_count; ++e) c.occupation_group_by_education[g - 1][e] = t.share(r, model::education_names[e]);
+    }
+    coverage.check();
+  }
+}
+
+void load_wages_training_flows(model::Calibration& c, const std::filesystem::path& dir) {
+  {
+    const CsvTable t = CsvTable::load(dir / "wage_deciles.csv", {"percentile", "monthly_gross_fte_eur", "year"});
+    bool found = false;
+    for (std::size_t r = 0; r < t.rows(); ++r)
+      if (t.text(r, "percentile") == "P50" && t.number(r, "year") == 2024) {
+        c.wages.median_monthly_fte_2024 = t.number(r, "monthly_gross_fte_eur");
+        found = true;
+      }
+    if (!found) throw InputError(t.file_name() + ": missing the P50 row for 2024");
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "wage_structure.csv", {"parameter", "value"});
+    model::WageStructure& w = c.wages;
+    w.premium_education[0] = 0.0;
+    w.premium_education[1] = table_parameter(t, "premium_middle");
+    w.premium_education[2] = table_parameter(t, "premium_high");
+    w.experience_linear = table_parameter(t, "experience_linear");
+    w.experience_quadratic = table_parameter(t, "experience_quadratic");
+    for (int g = 0; g < model::isco_group_count; ++g) w.premium_isco1[g] = table_parameter(t, "premium_isco1_" + std::to_string(g + 1));
+    w.gap_type[0] = 0.0;
+    w.gap_type[1] = table_parameter(t, "gap_temporary");
+    w.gap_type[2] = table_parameter(t, "gap_self_employed");
+    w.gap_type[3] = table_parameter(t, "gap_platform");
+    w.female_gap = table_parameter(t, "female_gap");
+    w.individual_effect_sd = table_parameter(t, "individual_effect_sd");
+    w.skill_stock_return = table_parameter(t, "skill_stock_return");
+    // 12 monthly wages, the 13th month and the double holiday pay (about 92% of a month).
+    w.annual_months = 13.92;
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "training.csv", {"dimension", "category", "rate_12m"});
+    auto rate = [&](std::string_view dimension, std::string_view category) {
+      for (std::size_t r = 0; r < t.rows(); ++r)
+        if (t.text(r, "dimension") == dimension && t.text(r, "category") == category) return t.share(r, "rate_12m");
+      throw InputError(t.file_name() + ": missing row " + std::string(dimension) + "," + std::string(category));
+    };
+    model::TrainingRates& tr = c.training;
+    tr.overall = rate("overall", "all");
+    for (int e = 0; e < education_count; ++e) tr.education[e] = rate("education", model::education_names[e]);
+    const char* ages[] = {"25-34", "35-44", "45-54", "55-64"};
+    for (int b = 0; b < 4; ++b) tr.age_band[b] = rate("age_band", ages[b]);
+    const char* statuses[] = {"employed", "unemployed", "inactive"};
+    for (int s = 0; s < 3; ++s) tr.status[s] = rate("status", statuses[s]);
+    const char* contracts[] = {"permanent", "temporary", "self_employed", "platform"};
+    for (int k = 0; k < 4; ++k) tr.contract[k] = rate("contract", contracts[k]);
+  }
+  {
+    const CsvTable t = CsvTable::load(dir / "labour_flows.csv", {"parameter", "value"});
+    model::LabourFlows& f = c.flows;
+    f.separation[0] = table_parameter(t, "separation_permanent");
+    f.separation[1] = table_parameter(t, "separation_temporary");
+    f.separation[2] = table_parameter(t, "separation_self_employed");
+    f.separation[3] = table_parameter(t, "separation_platform");
+    for (int e = 0; e < education_count; ++e) f.job_finding[e] = table_parameter(t, std::string("job_finding_") + model::education_names[e]);
+    f.inactive_to_employment = table_parameter(t, "inactive_to_employment");
+    f.employment_to_inactivity = table_parameter(t, "employment_to_inactivity");
+    f.temporary_to_permanent = table_parameter(t, "temporary_to_permanent");
+    f.vacancy_rate = table_parameter(t, "vacancy_rate");
+    f.long_term_unemployment_share = table_parameter(t, "long_term_unemployment_share");
+  }
+}
+
+}  // namespace
+
+model::Calibration load_calibration(const std::filesystem::path& directory) {
+  model::Calibration c{};
+  load_population(c, directory);
+  load_shares(c, directory);
+  load_demography(c, directory);
+  load_occupations(c, directory);
+  load_wages_training_flows(c, directory);
+  return c;
+}
+
+model::TaxBenefitRules load_tax_benefit_rules(const std::filesystem::path& directory) {
+  const CsvTable t = CsvTable::load(directory / "tax_benefit_2024.csv", {"parameter", "value", "unit"});
+  model::TaxBenefitRules rules{};
+  for (const auto& field : model::tax_benefit_fields) rules.*(field.member) = table_parameter(t, field.name);
+  return rules;
+}
+
+}  // namespace ts::app

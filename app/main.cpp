@@ -1,0 +1,154 @@
+// taskshift: the command line. The third error layer: every error reaches main, which prints it
+// once (with the rank when there are several) and ends the whole job with a non-zero code.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/dataset.hpp"
+#include "app/input_error.hpp"
+#include "app/output_dataset.hpp"
+#include "app/run_command.hpp"
+#include "app/scenario.hpp"
+#include "model/energy_parameter_specs.hpp"
+#include "model/scenario_parameters.hpp"
+#include "mpi/mpi_context.hpp"
+
+namespace {
+
+std::string default_calibration_dir() {
+  if (std::filesystem::exists("configs/calibration/labour_status.csv")) return "configs/calibration";
+  return TS_SOURCE_DIR "/configs/calibration";
+}
+
+int run_python_tool(const std::string& tool, const std::vector<std::string>& args) {
+  std::string command = "/usr/bin/python3 " TS_SOURCE_DIR "/tools/" + tool;
+  for (const auto& a : args) command += " '" + a + "'";
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ts::mpi::Context mpi(&argc, &argv);
+  CLI::App app{"TaskShift: microsimulation of digitalisation and work in Flanders", "taskshift"};
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  taskshift run configs/scenarios/baseline.toml -o baseline.nc\n"
+      "  taskshift run configs/scenarios/rapid-automation.toml -o rapid.nc --scale 0.01 --replicas 20\n"
+      "  taskshift run configs/scenarios/baseline.toml -o x.nc --set policy.learning_account_eur=500\n"
+      "  mpiexec -n 4 taskshift run configs/scenarios/baseline.toml -o baseline.nc\n"
+      "  taskshift validate configs/scenarios/*.toml\n"
+      "  taskshift report baseline.nc -o report/\n"
+      "  taskshift compare baseline.nc rapid.nc\n");
+
+  ts::app::RunOptions run;
+  run.calibration_dir = default_calibration_dir();
+  std::string years = "2024:2050";
+  auto* run_cmd = app.add_subcommand("run", "Run a scenario and write its NetCDF output");
+  run_cmd->add_option("scenario", run.scenario, "Scenario file (TOML)")->required()->check(CLI::ExistingFile);
+  run_cmd->add_option("-o,--output", run.output, "Output NetCDF file")->required();
+  run_cmd->add_option("--scale", run.scale, "Fraction of the population to simulate (results are weighted)");
+  run_cmd->add_option("--replicas", run.replicas, "Number of ensemble replicas");
+  run_cmd->add_option("--replica-offset", run.replica_offset, "Number of the first replica (for ensemble blocks)");
+  run_cmd->add_option("--years", years, "First and last year, FIRST:LAST");
+  run_cmd->add_option("--seed", run.seed, "Random seed");
+  run_cmd->add_option("--threads", run.threads, "Threads per rank (CPU backend)");
+  run_cmd->add_option("--set", run.set, "Override a scenario key: key=value (TOML value)");
+  run_cmd->add_option("--calibration", run.calibration_dir, "Directory of the calibration tables");
+  run_cmd->add_flag("--print-config", run.print_config, "Print the resolved scenario");
+
+  std::vector<std::string> validate_files, validate_set;
+  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
+  validate_cmd->add_option("files", validate_files, "Scenario files")->required();
+  validate_cmd->add_option("--set", validate_set, "Override a key: key=value");
+
+  std::string report_input, report_dir = "report";
+  auto* report_cmd = app.add_subcommand("report", "Write an HTML report with charts from an output file");
+  report_cmd->add_option("input", report_input, "Output NetCDF file")->required();
+  report_cmd->add_option("-o,--output", report_dir, "Report directory");
+
+  std::string compare_a, compare_b, compare_dir;
+  bool compare_exact = false;
+  auto* compare_cmd = app.add_subcommand("compare", "Differences between two outputs (scenario B minus A)");
+  compare_cmd->add_option("a", compare_a, "Output A")->required();
+  compare_cmd->add_option("b", compare_b, "Output B")->required();
+  compare_cmd->add_option("-o,--output", compare_dir, "Directory for the comparison page and charts");
+  compare_cmd->add_flag("--exact", compare_exact, "Check that every variable is bit-for-bit identical");
+
+  std::string merge_output;
+  std::vector<std::string> merge_inputs;
+  auto* merge_cmd = app.add_subcommand("merge", "Merge replica blocks of one scenario into one file");
+  merge_cmd->add_option("-o,--output", merge_output, "Merged output")->required();
+  merge_cmd->add_option("inputs", merge_inputs, "Block files")->required();
+
+  std::string docs_what;
+  auto* docs_cmd = app.add_subcommand("docs", "Print the reference tables of docs/usage.md or docs/outputs.md");
+  docs_cmd->add_option("what", docs_what, "parameters | outputs")->required()->check(CLI::IsMember({"parameters", "outputs"}));
+
+  auto* version_cmd = app.add_subcommand("version", "Print the version and build");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    if (mpi.size() > 1 && code != 0) mpi.abort(code);
+    return code;
+  }
+
+  try {
+    if (*run_cmd) {
+      const auto colon = years.find(':');
+      if (colon == std::string::npos) throw ts::app::InputError("--years: expected FIRST:LAST, found '" + years + "'");
+      run.first_year = std::stoi(years.substr(0, colon));
+      run.last_year = std::stoi(years.substr(colon + 1));
+      return ts::app::run_command(run, mpi);
+    }
+    if (mpi.rank() != 0) return 0;
+    if (*validate_cmd) return ts::app::validate_command(validate_files, validate_set);
+    if (*report_cmd) return run_python_tool("report.py", {report_input, "-o", report_dir});
+    if (*compare_cmd) {
+      if (compare_exact) {
+        const auto differences = ts::app::compare_bitwise(ts::app::read_netcdf(compare_a), ts::app::read_netcdf(compare_b));
+        for (const auto& d : differences)
+          std::cout << d.variable << ": " << d.differing_values << " values differ (max abs diff " << d.max_abs_diff << ")\n";
+        std::cout << (differences.empty() ? "identical: every variable is bit-for-bit equal\n" : "outputs differ\n");
+        return differences.empty() ? 0 : 1;
+      }
+      std::vector<std::string> args{compare_a, compare_b};
+      if (!compare_dir.empty()) args.insert(args.end(), {"-o", compare_dir});
+      return run_python_tool("compare.py", args);
+    }
+    if (*merge_cmd) {
+      std::vector<ts::app::Dataset> blocks;
+      for (const auto& file : merge_inputs) blocks.push_back(ts::app::read_netcdf(file));
+      ts::app::write_netcdf(ts::app::merge_replicas(blocks), merge_output);
+      std::cout << "merged " << blocks.size() << " blocks into " << merge_output << "\n";
+      return 0;
+    }
+    if (*docs_cmd) {
+      if (docs_what == "outputs") {
+        std::cout << ts::app::outputs_markdown();
+      } else {
+        std::vector<ts::model::ParameterSpec> specs(ts::model::scenario_parameter_specs().begin(),
+                                                    ts::model::scenario_parameter_specs().end());
+        for (const auto& spec : ts::model::energy_parameter_specs) specs.push_back(spec);
+        std::cout << ts::app::parameters_markdown(specs);
+      }
+      return 0;
+    }
+    if (*version_cmd) {
+      std::cout << "taskshift " << TS_CODE_VERSION << " (backend " << TS_BACKEND_NAME << ", MPI "
+                << (ts::mpi::built_with_mpi() ? "on" : "off") << ")\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    if (mpi.size() > 1) std::cerr << "taskshift: rank " << mpi.rank() << ": error: " << e.what() << "\n";
+    else std::cerr << "taskshift: error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(2);
+    return 2;
+  }
+  return 0;
+}

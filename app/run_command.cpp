@@ -1,0 +1,183 @@
+#include "app/run_command.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include "app/calibration_loader.hpp"
+#include "app/input_error.hpp"
+#include "app/output_dataset.hpp"
+#include "app/scenario.hpp"
+#include "kernels/philox_stream.hpp"
+#include "model/energy_parameter_specs.hpp"
+#include "model/random_purposes.hpp"
+#include "model/simulation.hpp"
+
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#include <omp.h>
+#endif
+
+namespace ts::app {
+namespace {
+
+// The model's keys and the energy keys: the whole vocabulary of a scenario file.
+std::vector<model::ParameterSpec> all_specs() {
+  std::vector<model::ParameterSpec> specs(model::scenario_parameter_specs().begin(), model::scenario_parameter_specs().end());
+  for (const auto& spec : model::energy_parameter_specs) specs.push_back(spec);
+  return specs;
+}
+
+// A replica's parameter draws come from their own Philox stream keyed by (seed, replica), so
+// replica r of any scenario draws the same uniforms (common random numbers).
+std::vector<double> replica_values(const ResolvedScenario& scenario, const std::vector<model::ParameterSpec>& specs,
+                                   unsigned seed, int replica) {
+  return draw_parameters(scenario, specs, [&](std::size_t index) {
+    return PhiloxStream(seed, static_cast<std::uint32_t>(replica), index, 0, model::purpose_scenario_draw).uniform(0);
+  });
+}
+
+class Progress {
+ public:
+  Progress(bool enabled, int total_steps) : enabled_(enabled && isatty(STDERR_FILENO)), total_(total_steps) {}
+  void step(int replica, int year, std::uint64_t persons) {
+    ++done_;
+    if (!enabled_) return;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = elapsed > 0 ? static_cast<double>(person_years_ += persons) / elapsed : 0.0;
+    const double eta = done_ > 0 ? elapsed * (total_ - done_) / done_ : 0.0;
+    std::fprintf(stderr, "\r  replica %d  year %d  %.2f M persons/s  ETA %.0f s   ", replica, year, rate / 1e6, eta);
+    if (done_ == total_) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  int total_;
+  int done_ = 0;
+  std::uint64_t person_years_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+std::string backend_name() { return TS_BACKEND_NAME; }
+
+int thread_count() {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+  return omp_get_max_threads();
+#else
+  return 1;
+#endif
+}
+
+}  // namespace
+
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& set) {
+  const std::vector<model::ParameterSpec> specs = all_specs();
+  for (const std::string& file : files) {
+    const ResolvedScenario scenario = load_scenario(file, specs, set, 2024, 2050);
+    std::cout << file << ": ok (" << scenario.name << ", hash " << scenario.content_hash << ")\n";
+  }
+  return 0;
+}
+
+int run_command(const RunOptions& o, const mpi::Context& mpi) {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+  if (o.threads > 0) omp_set_num_threads(o.threads);
+#endif
+  if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
+  if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
+  if (o.last_year < o.first_year) throw InputError("--years: the last year is before the first");
+  const std::vector<model::ParameterSpec> specs = all_specs();
+  const ResolvedScenario scenario = load_scenario(o.scenario, specs, o.set, o.first_year, o.last_year);
+  if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;
+  const model::Calibration calibration = load_calibration(o.calibration_dir);
+  const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
+  const mpi::AllReduceSum global_sum;
+  const auto started = std::chrono::steady_clock::now();
+
+  std::vector<std::vector<model::Indicators>> results;
+  std::vector<int> replica_ids;
+  Progress progress(mpi.rank() == 0, o.replicas * (o.last_year - o.first_year + 1));
+  std::uint64_t person_years = 0;
+  for (int k = 0; k < o.replicas; ++k) {
+    const int replica = o.replica_offset + k;
+    const std::vector<double> values = replica_values(scenario, specs, o.seed, replica);
+    const std::size_t model_count = model::scenario_parameter_specs().size();
+    const model::ScenarioParameters parameters =
+        model::scenario_parameters_from(std::span<const double>(values.data(), model_count));
+    const model::EnergyParameters energy = model::energy_parameters_from(values.data() + model_count);
+    model::RunSettings settings;
+    settings.seed = o.seed;
+    settings.replica = static_cast<std::uint32_t>(replica);
+    settings.base_year = o.first_year;
+    settings.scale = o.scale;
+    settings.shard = mpi.rank();
+    settings.shards = mpi.size();
+    model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
+    std::vector<model::Indicators> yearly{simulation.start()};
+    progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+    while (simulation.year() < o.last_year) {
+      yearly.push_back(simulation.advance());
+      person_years += static_cast<std::uint64_t>(yearly.back().persons[0] * o.scale + 0.5);
+      progress.step(replica, simulation.year(), simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+    }
+    results.push_back(std::move(yearly));
+    replica_ids.push_back(replica);
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (mpi.rank() != 0) return 0;
+
+  Dataset ds = indicators_dataset(results, replica_ids);
+  add_replica_percentiles(ds);
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  ds.text_attributes = {{"title", "TaskShift projection: " + scenario.name},
+                        {"institution", "TaskShift"},
+                        {"source", "TaskShift microsimulation of Flemish residents aged 15+"},
+                        {"scenario_name", scenario.name},
+                        {"scenario_description", scenario.description},
+                        {"scenario_text", scenario.resolved_text},
+                        {"scenario_hash", scenario.content_hash},
+                        {"scenario_files", fmt::format("{}", fmt::join(scenario.files, " "))},
+                        {"code_version", TS_CODE_VERSION},
+                        {"backend", backend_name()},
+                        {"run_date", date},
+                        {"income_unit", "individual incomes (not household or equivalised)"},
+                        {per_run_attributes_key, "run_date mpi_ranks threads backend wall_seconds"}};
+  ds.number_attributes = {{"mpi_ranks", static_cast<double>(mpi.size())}, {"threads", static_cast<double>(thread_count())}, {"seed", static_cast<double>(o.seed)},
+                          {"scale", o.scale}, {"persons_simulated", results.front().front().persons[0] * o.scale},
+                          {"wall_seconds", seconds}};
+  write_netcdf(ds, o.output);
+  if (o.csv) write_yearly_csv(ds, std::filesystem::path(o.output).replace_extension(".csv"));
+
+  const model::Indicators& first = results.front().front();
+  const model::Indicators& last = results.front().back();
+  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s), backend {}\n",
+                           TS_CODE_VERSION, scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
+                           o.scale, mpi.size(), thread_count(), backend_name());
+  std::cout << fmt::format("  persons simulated: {:.0f} in {}, {:.0f} in {}\n", first.persons[0] * o.scale, first.year,
+                           last.persons[0] * o.scale, last.year);
+  std::cout << fmt::format("  {:<34}{:>12}{:>12}\n", "indicator (replica 0)", first.year, last.year);
+  auto row = [&](const char* name, double a, double b, const char* format) {
+    std::cout << fmt::format("  {:<34}", name) << fmt::format(fmt::runtime(format), a) << fmt::format(fmt::runtime(format), b) << "\n";
+  };
+  row("employment rate 20-64", first.employment_rate_20_64[0], last.employment_rate_20_64[0], "{:>12.3f}");
+  row("unemployment rate", first.unemployment_rate[0], last.unemployment_rate[0], "{:>12.3f}");
+  row("share automatable > 70%", first.share_automatable_over_70[0], last.share_automatable_over_70[0], "{:>12.3f}");
+  row("training rate 25-64", first.training_rate[0], last.training_rate[0], "{:>12.3f}");
+  row("median wage (EUR/year)", first.median_wage[0], last.median_wage[0], "{:>12.0f}");
+  row("Gini disposable income", first.gini_disposable_income[0], last.gini_disposable_income[0], "{:>12.3f}");
+  row("poverty rate", first.poverty_rate[0], last.poverty_rate[0], "{:>12.3f}");
+  row("social-security balance (bn EUR)", first.ss_balance[0] / 1e9, last.ss_balance[0] / 1e9, "{:>12.2f}");
+  row("datacentre electricity (TWh)", first.datacenter_twh[0], last.datacenter_twh[0], "{:>12.2f}");
+  std::cout << fmt::format("  {:.1f} s, {:.2f} M person-years/s; wrote {}\n", seconds,
+                           seconds > 0 ? static_cast<double>(person_years) / seconds / 1e6 : 0.0, o.output);
+  return 0;
+}
+
+}  // namespace ts::app

@@ -1,0 +1,30 @@
+// `taskshift run`: loads the scenario and calibration, runs every replica over the years on
+// this rank's shard, and writes the NetCDF (and CSV) output from rank 0.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "mpi/mpi_context.hpp"
+
+namespace ts::app {
+
+struct RunOptions {
+  std::string scenario;
+  std::string output;
+  std::string calibration_dir;
+  double scale = 1.0;
+  int replicas = 1;
+  int replica_offset = 0;
+  int first_year = 2024;
+  int last_year = 2050;
+  unsigned seed = 20240101;
+  int threads = 0;
+  std::vector<std::string> set;
+  bool print_config = false;
+  bool csv = true;
+};
+
+int run_command(const RunOptions& options, const mpi::Context& mpi);
+int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& set);
+
+}  // namespace ts::app

@@ -1,0 +1,122 @@
+// Exact integer histograms: each index contributes int64 amounts to any number of bins (a
+// person adds 1 to a count bin and its wage in cents to a sum bin, say). Integer addition is
+// associative, so every strategy below gives the same bits: on the GPU, 64-bit atomics into
+// one array; on the CPU, one private row per chunk of persons, summed afterwards (atomics on
+// a few hot bins would make two cores fight over cache lines).
+#pragma once
+#include <thrust/device_vector.h>
+#include <thrust/execution_policy.h>
+#include <thrust/fill.h>
+#include <thrust/for_each.h>
+#include <thrust/iterator/counting_iterator.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "kernels/parallel.hpp"
+#include "kernels/ts_hd.hpp"
+
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#include <omp.h>
+#endif
+
+namespace ts {
+
+// Adds into one chunk's private row.
+struct RowAdder {
+  std::int64_t* row;
+  TS_HD void operator()(int bin, std::int64_t amount) const { row[bin] += amount; }
+};
+
+// Adds into a shared array with 64-bit atomics; two's complement makes negatives exact.
+struct AtomicAdder {
+  unsigned long long* bins;
+  TS_HD void operator()(int bin, std::int64_t amount) const {
+#if defined(__CUDA_ARCH__)
+    atomicAdd(bins + bin, static_cast<unsigned long long>(amount));
+#else
+    __atomic_fetch_add(bins + bin, static_cast<unsigned long long>(amount), __ATOMIC_RELAXED);
+#endif
+  }
+};
+
+namespace detail {
+
+template <class Contribution>
+struct ChunkedHistogramPass {
+  Contribution contribution;
+  std::int64_t* rows;
+  std::size_t count;
+  std::size_t chunk_size;
+  int bins;
+  TS_HD void operator()(std::size_t chunk) const {
+    RowAdder add{rows + chunk * static_cast<std::size_t>(bins)};
+    const std::size_t begin = chunk * chunk_size;
+    const std::size_t end = begin + chunk_size < count ? begin + chunk_size : count;
+    for (std::size_t i = begin; i < end; ++i) contribution(i, add);
+  }
+};
+
+template <class Contribution>
+struct AtomicHistogramPass {
+  Contribution contribution;
+  unsigned long long* bins;
+  TS_HD void operator()(std::size_t i) const {
+    AtomicAdder add{bins};
+    contribution(i, add);
+  }
+};
+
+struct SumRows {
+  const std::int64_t* rows;
+  std::int64_t* totals;
+  std::size_t chunks;
+  int bins;
+  TS_HD void operator()(std::size_t bin) const {
+    std::int64_t total = 0;
+    for (std::size_t c = 0; c < chunks; ++c) total += rows[c * static_cast<std::size_t>(bins) + bin];
+    totals[bin] = total;
+  }
+};
+
+inline std::size_t cpu_chunk_count(std::size_t count) {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+  const std::size_t wanted = 4 * static_cast<std::size_t>(omp_get_max_threads());
+#else
+  const std::size_t wanted = 1;
+#endif
+  return count < wanted ? (count == 0 ? 1 : count) : wanted;
+}
+
+}  // namespace detail
+
+// contribution(i, add) calls add(bin, amount) for the bins index i contributes to;
+// it must be a functor with `template <class Add> TS_HD void operator()(std::size_t, Add&) const`.
+template <class Contribution>
+std::vector<std::int64_t> exact_histogram(std::size_t count, int bins, const Contribution& contribution) {
+  std::vector<std::int64_t> totals(static_cast<std::size_t>(bins), 0);
+  if (count == 0 || bins == 0) return totals;
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+  thrust::device_vector<unsigned long long> shared(static_cast<std::size_t>(bins), 0ull);
+  parallel_for(count, detail::AtomicHistogramPass<Contribution>{
+                          contribution, thrust::raw_pointer_cast(shared.data())});
+  std::vector<unsigned long long> host(static_cast<std::size_t>(bins));
+  thrust::copy(shared.begin(), shared.end(), host.begin());
+  for (std::size_t b = 0; b < host.size(); ++b) totals[b] = static_cast<std::int64_t>(host[b]);
+#else
+  const std::size_t chunks = detail::cpu_chunk_count(count);
+  const std::size_t chunk_size = (count + chunks - 1) / chunks;
+  thrust::device_vector<std::int64_t> rows(chunks * static_cast<std::size_t>(bins), 0);
+  parallel_for(chunks, detail::ChunkedHistogramPass<Contribution>{
+                           contribution, thrust::raw_pointer_cast(rows.data()), count, chunk_size, bins});
+  thrust::device_vector<std::int64_t> summed(static_cast<std::size_t>(bins));
+  parallel_for(static_cast<std::size_t>(bins),
+               detail::SumRows{thrust::raw_pointer_cast(rows.data()),
+                               thrust::raw_pointer_cast(summed.data()), chunks, bins});
+  thrust::copy(summed.begin(), summed.end(), totals.begin());
+#endif
+  return totals;
+}
+
+}  // namespace ts

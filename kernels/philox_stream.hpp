@@ -1,0 +1,84 @@
+// Counter-based random numbers. Every draw is a pure function of
+// (seed, replica, global person id, year, purpose, draw index) through Philox4x32-10, so no
+// generator state is carried and results do not depend on ranks, threads, GPUs or the order
+// in which persons are processed.
+#pragma once
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+#include "kernels/det_math.hpp"
+#include "kernels/ts_hd.hpp"
+
+namespace ts {
+
+using Philox = r123::Philox4x32_R<10>;
+
+// Four 32-bit words of Philox output.
+struct RandomBlock {
+  std::uint32_t word[4];
+};
+
+// Raw Philox4x32-10 of a counter and key, exposed for the known-answer test.
+TS_HD inline RandomBlock philox4x32_10(const std::uint32_t counter[4], const std::uint32_t key[2]) {
+  Philox generator;
+  Philox::ctr_type c = {{counter[0], counter[1], counter[2], counter[3]}};
+  Philox::key_type k = {{key[0], key[1]}};
+  const Philox::ctr_type r = generator(c, k);
+  return RandomBlock{{r.v[0], r.v[1], r.v[2], r.v[3]}};
+}
+
+// The stream of one person in one year for one purpose. Key = (seed, replica); counter =
+// (person id low, person id high, year << 16 | purpose, block index).
+class PhiloxStream {
+ public:
+  TS_HD PhiloxStream(std::uint32_t seed, std::uint32_t replica, std::uint64_t person_id,
+                     std::uint32_t year, std::uint32_t purpose)
+      : key_{seed, replica},
+        counter_{static_cast<std::uint32_t>(person_id), static_cast<std::uint32_t>(person_id >> 32),
+                 ((year & 0xffffu) << 16) | (purpose & 0xffffu)} {}
+
+  TS_HD RandomBlock block(std::uint32_t index) const {
+    const std::uint32_t counter[4] = {counter_[0], counter_[1], counter_[2], index};
+    return philox4x32_10(counter, key_);
+  }
+
+  // Uniform on the open interval (0, 1) with 53 random bits; draw k uses half of block k/2.
+  TS_HD double uniform(std::uint32_t k) const {
+    const RandomBlock b = block(k >> 1);
+    const std::uint32_t high = b.word[(k & 1u) * 2];
+    const std::uint32_t low = b.word[(k & 1u) * 2 + 1];
+    const std::uint64_t bits53 =
+        (static_cast<std::uint64_t>(high >> 5) << 26) | static_cast<std::uint64_t>(low >> 6);
+    return (static_cast<double>(bits53) + 0.5) * (1.0 / 9007199254740992.0);
+  }
+
+  TS_HD double normal(std::uint32_t k) const { return det_normal_quantile(uniform(k)); }
+
+  TS_HD bool bernoulli(std::uint32_t k, double probability) const {
+    return uniform(k) < probability;
+  }
+
+  // Index i with probability weights[i] / sum(weights); weights need not be normalised.
+  // Zero-weight categories are never chosen; with all weights zero, returns count - 1.
+  template <class Weight>
+  TS_HD int categorical(std::uint32_t k, const Weight* weights, int count) const {
+    double total = 0.0;
+    for (int i = 0; i < count; ++i) total += static_cast<double>(weights[i]);
+    const double target = uniform(k) * total;
+    double cumulative = 0.0;
+    for (int i = 0; i < count; ++i) {
+      cumulative += static_cast<double>(weights[i]);
+      if (target < cumulative) return i;
+    }
+    for (int i = count - 1; i > 0; --i)
+      if (weights[i] > 0) return i;
+    return count - 1;
+  }
+
+ private:
+  std::uint32_t key_[2];
+  std::uint32_t counter_[3];
+};
+
+}  // namespace ts

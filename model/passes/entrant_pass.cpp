@@ -1,0 +1,95 @@
+// The new cohort of 15-year-olds, still in school. Its size follows the projected population
+// aged 15-19 relative to the base year; its final education follows the cohort education trend.
+// Entrants get the next global ids, split over shards by the same contiguous rule as the base
+// population, so no shard needs to ask another.
+#include <cmath>
+
+#include "kernels/parallel.hpp"
+#include "kernels/philox_stream.hpp"
+#include "kernels/shard_range.hpp"
+#include "model/passes/entrants.hpp"
+#include "model/passes/person_access.hpp"
+#include "model/random_purposes.hpp"
+
+namespace ts::model {
+namespace {
+
+struct AddEntrant {
+  PersonView p;
+  TablesView t;
+  std::uint8_t* status_at_start;
+  std::size_t first_index;
+  std::uint64_t first_id;      // this shard's first new id
+  std::uint64_t cohort_first;  // the cohort's first id
+  std::uint64_t males;
+  double education_share[education_count];
+  std::uint32_t seed, replica;
+  int year;
+  double individual_effect_sd;
+  TS_HD void operator()(std::size_t k) const {
+    const std::size_t i = first_index + k;
+    const std::uint64_t id = first_id + k;
+    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant);
+    const int education = r.categorical(0, education_share, education_count);
+    p.person_id[i] = id;
+    p.age[i] = 15;
+    p.sex[i] = id - cohort_first < males ? 0 : 1;
+    p.region[i] = static_cast<std::uint8_t>(r.categorical(1, t.province_share, province_count));
+    p.education[i] = static_cast<std::uint8_t>(education);
+    p.status[i] = status_in_education;
+    p.trained[i] = 1;
+    p.unemployment_months[i] = 0;
+    const int occupation = draw_occupation_for_education(t, education, r.uniform(2), r.uniform(3));
+    p.occupation[i] = static_cast<std::uint16_t>(occupation);
+    store_tasks(p, i, draw_task_bundle(t, occupation, r, 4, task_bundle_spread));
+    p.digital_skill[i] = static_cast<std::uint8_t>(
+        r.categorical(9, t.digital_share + (education * digital_band_count + 0) * digital_level_count, digital_level_count));
+    const double skill = 1.0 + 0.15 * r.normal(10);
+    p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
+    p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(11));
+    p.hours[i] = 1.0f;
+    p.gross_wage[i] = p.previous_wage[i] = p.years_worked[i] = p.career_earnings[i] = 0.0f;
+    p.displaced_share[i] = p.capital_income[i] = p.benefits[i] = p.pension[i] = 0.0f;
+    p.contributions[i] = p.taxes[i] = p.disposable_income[i] = 0.0f;
+    status_at_start[i] = entrant_status;
+  }
+};
+
+}  // namespace
+
+void add_entrants(Simulation::State& s) {
+  const Calibration& c = s.calibration;
+  const int year = s.globals.year;
+  std::uint64_t by_sex[2];
+  for (int sex = 0; sex < 2; ++sex) {
+    double growth = 1.0;
+    const auto now = c.projected_persons.find(year);
+    const auto base = c.projected_persons.find(s.settings.base_year);
+    if (now != c.projected_persons.end() && base != c.projected_persons.end() && base->second[sex][0] > 0.0)
+      growth = now->second[sex][0] / base->second[sex][0];
+    by_sex[sex] = static_cast<std::uint64_t>(det_floor(c.persons[sex][0] * s.settings.scale * growth + 0.5));
+  }
+  const std::uint64_t cohort = by_sex[0] + by_sex[1];
+  const IdRange mine = shard_range(cohort, s.settings.shards, s.settings.shard);
+  const std::size_t old_size = s.population.size();
+  s.population.resize(old_size + mine.size());
+  s.status_at_start.resize(old_size + mine.size());
+  AddEntrant add{};
+  add.p = s.population.view();
+  add.t = s.tables();
+  add.status_at_start = thrust::raw_pointer_cast(s.status_at_start.data());
+  add.first_index = old_size;
+  add.first_id = s.globals.next_person_id + mine.begin;
+  add.cohort_first = s.globals.next_person_id;
+  add.males = by_sex[0];
+  const auto education = c.cohort_education_in(year);
+  for (int e = 0; e < education_count; ++e) add.education_share[e] = education[static_cast<std::size_t>(e)];
+  add.seed = s.settings.seed;
+  add.replica = s.settings.replica;
+  add.year = year;
+  add.individual_effect_sd = c.wages.individual_effect_sd;
+  parallel_for(mine.size(), add);
+  s.globals.next_person_id += cohort;
+}
+
+}  // namespace ts::model

@@ -1,0 +1,126 @@
+// Wages, capital income, taxes and benefits of every person. Two passes: the first sets
+// wages and sums labour compensation and the wealth weights that share out capital income;
+// the global totals give value added and the capital income to distribute; the second applies
+// the tax-benefit rules (model/tax_benefit_k.hpp) person by person.
+// Equations: docs/model.md section 6-7 and docs/incomes.md.
+#include "kernels/exact_histogram.hpp"
+#include "kernels/fixed_point.hpp"
+#include "model/passes/passes.hpp"
+#include "model/passes/person_access.hpp"
+#include "model/tax_benefit_k.hpp"
+
+namespace ts::model {
+namespace {
+
+constexpr int bin_labour_compensation = 0;  // cents
+constexpr int bin_wealth_weight = 1;        // fixed-point 1e9 units of the weight
+constexpr int bin_employed_fte = 2;         // fixed-point FTE
+constexpr int bin_wage_bill_fte = 3;        // cents per FTE sum: sum of FTE wages (annual)
+constexpr int bin_count = 4;
+
+// Wealth proxy for the capital-income rule: career earnings (in 100 kEUR) to a power, so that
+// capital income concentrates at the top. Bounded so that fixed-point sums cannot overflow.
+TS_HD inline double wealth_weight(double career_earnings, double concentration) {
+  const double base = career_earnings / 100000.0 + 0.05;
+  const double weight = det_pow(base < 40.0 ? base : 40.0, concentration);
+  return weight < 1e6 ? weight : 1e6;
+}
+
+struct SetWages {
+  PersonView p;
+  TablesView t;
+  WageTerms w;
+  SchoolLeavingAges leaving;
+  TaxBenefitRules rules;
+  double pension_ceiling;
+  double concentration;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const std::uint8_t status = p.status[i];
+    double wage = 0.0;
+    if (is_employed(status)) {
+      const double annual_fte = person_monthly_wage_fte(p, i, t, w, leaving, 0.0) * w.annual_months;
+      wage = annual_fte * p.hours[i];
+      const double employer = status <= status_employee_temporary ? employer_social_contribution(wage, p.hours[i], rules) : 0.0;
+      add(bin_labour_compensation, euros_to_cents(wage + employer));
+      add(bin_employed_fte, share_to_fixed(p.hours[i]));
+      add(bin_wage_bill_fte, euros_to_cents(annual_fte * p.hours[i]));
+      const double capped = wage < pension_ceiling ? wage : pension_ceiling;
+      p.career_earnings[i] += static_cast<float>(capped);
+    }
+    p.gross_wage[i] = static_cast<float>(wage);
+    if (p.age[i] >= 18) add(bin_wealth_weight, share_to_fixed(wealth_weight(p.career_earnings[i], concentration)));
+  }
+};
+
+struct ApplyTaxBenefit {
+  PersonView p;
+  TaxBenefitRules rules;
+  PolicyLevers policy;
+  double capital_per_weight;  // euros per unit of wealth weight
+  double concentration;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const std::uint8_t status = p.status[i];
+    PersonIncomeInput in;
+    in.status = status;
+    in.age = p.age[i];
+    in.fte = p.hours[i];
+    const double labour = p.gross_wage[i];
+    if (status == status_self_employed) in.self_employed_income = labour;
+    else if (status == status_platform_worker) in.platform_income = labour;
+    else in.gross_wage = labour;
+    in.previous_gross_monthly_wage = p.previous_wage[i] / 12.0;
+    in.unemployment_spell_months = p.unemployment_months[i] + 1.0;
+    const double years = p.years_worked[i];
+    in.career_years = years;
+    in.career_average_wage = years > 0.0 ? p.career_earnings[i] / years : 0.0;
+    in.capital_income = p.age[i] >= 18 ? capital_per_weight * wealth_weight(p.career_earnings[i], concentration) : 0.0;
+    const PersonIncomes out = compute_incomes(in, rules, policy);
+    p.capital_income[i] = static_cast<float>(out.capital_income);
+    p.benefits[i] = static_cast<float>(out.unemployment_benefit + out.social_assistance + out.basic_income);
+    p.pension[i] = static_cast<float>(out.pension);
+    p.contributions[i] = static_cast<float>(out.employee_ssc + out.self_employed_ssc);
+    p.taxes[i] = static_cast<float>(out.income_tax + out.capital_income_tax);
+    p.disposable_income[i] = static_cast<float>(out.disposable_income);
+    const double accounts[account_count] = {out.employee_ssc,  out.employer_ssc,         out.self_employed_ssc,
+                                            out.income_tax,    out.capital_income_tax,   out.unemployment_benefit,
+                                            out.social_assistance, out.pension,          out.basic_income};
+    for (int a = 0; a < account_count; ++a) add(a, euros_to_cents(accounts[a]));
+  }
+};
+
+}  // namespace
+
+IncomeTotals income_pass(Simulation::State& s) {
+  CarriedGlobals& g = s.globals;
+  const std::size_t n = s.population.size();
+  const TaxBenefitRules rules = apply_policy(s.rules, s.parameters.policy);
+  const std::vector<std::int64_t> totals = global_histogram(
+      s, exact_histogram(n, bin_count,
+                         SetWages{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
+                                  rules, s.rules.pension_wage_ceiling, s.parameters.capital.concentration}));
+  IncomeTotals result;
+  result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
+  const double employed_fte = fixed_to_share(totals[bin_employed_fte]);
+  const double mean_fte_wage = employed_fte > 0.0 ? cents_to_euros(totals[bin_wage_bill_fte]) / employed_fte : 0.0;
+  if (g.year == s.settings.base_year) g.mean_wage_fte_base = mean_fte_wage;
+  double automated = 0.0;
+  for (double fte : g.automated_fte) automated += fte;
+  const double automated_share = automated / (automated + employed_fte > 0.0 ? automated + employed_fte : 1.0);
+  const CapitalParameters& capital = s.parameters.capital;
+  double labour_share = capital.labour_share_2024 * (1.0 - capital.automation_effect * automated_share);
+  labour_share = labour_share > 0.05 ? labour_share : 0.05;
+  result.value_added = result.labour_compensation / labour_share;
+  result.capital_income = (result.value_added - result.labour_compensation) * capital.household_share;
+  result.displaced_wage_bill = automated * mean_fte_wage;
+  const double weights = fixed_to_share(totals[bin_wealth_weight]);
+  const std::vector<std::int64_t> accounts = global_histogram(
+      s, exact_histogram(n, account_count,
+                         ApplyTaxBenefit{s.population.view(), s.rules, s.parameters.policy,
+                                         weights > 0.0 ? result.capital_income / weights : 0.0, capital.concentration}));
+  for (int a = 0; a < account_count; ++a) result.accounts[a] = cents_to_euros(accounts[static_cast<std::size_t>(a)]);
+  return result;
+}
+
+}  // namespace ts::model

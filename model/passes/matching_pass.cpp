@@ -1,0 +1,204 @@
+// Matching job seekers to vacancies. Vacancies per occupation group follow from last year's
+// employment, the labour force, displacement, the productivity effect and new tasks. Each seeker
+// applies to one group chosen by vacancies, task distance and education fit; every shard counts
+// the applicants by group and education; the hiring probabilities are computed from those totals
+// identically everywhere (higher educated applicants served first: crowding-out); each seeker
+// then redraws the same application from their own stream and is hired or not.
+// Equations: docs/model.md, section 5.
+#include <thrust/host_vector.h>
+
+#include <algorithm>
+
+#include "kernels/exact_histogram.hpp"
+#include "kernels/philox_stream.hpp"
+#include "model/passes/passes.hpp"
+#include "model/passes/person_access.hpp"
+#include "model/random_purposes.hpp"
+
+namespace ts::model {
+namespace {
+
+// Typical education of an ISCO major group: managers and professionals high, elementary
+// occupations low, the rest middle.
+constexpr int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
+
+struct ApplicationChoice {
+  double vacancies[isco_group_count];
+  double group_tasks[isco_group_count][task_category_count];
+  double distance_sensitivity;
+  double mismatch_penalty;
+
+  TS_HD int choose(const PersonView& p, std::size_t i, const PhiloxStream& r) const {
+    const TaskBundle tasks = load_tasks(p, i);
+    double weights[isco_group_count];
+    for (int g = 0; g < isco_group_count; ++g) {
+      const int lacking = required_education[g] - p.education[i];
+      weights[g] = vacancies[g] * det_exp(-distance_sensitivity * task_distance(tasks, group_tasks[g]) -
+                                          mismatch_penalty * (lacking > 0 ? lacking : 0));
+    }
+    return r.categorical(0, weights, isco_group_count);
+  }
+};
+
+struct CountApplications {
+  PersonView p;
+  ApplicationChoice choice;
+  std::uint32_t seed, replica;
+  int year;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    if (p.status[i] != status_unemployed) return;
+    const PhiloxStream r(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_application);
+    add(choice.choose(p, i, r) * education_count + p.education[i], 1);
+  }
+};
+
+struct Hire {
+  PersonView p;
+  TablesView t;
+  ApplicationChoice choice;
+  double hire_probability[isco_group_count][education_count];
+  double type_share[employment_type_count];
+  std::uint32_t seed, replica;
+  int year;
+  TS_HD void operator()(std::size_t i) const {
+    if (p.status[i] != status_unemployed) return;
+    const std::uint64_t id = p.person_id[i];
+    const PhiloxStream application(seed, replica, id, static_cast<std::uint32_t>(year), purpose_application);
+    const int group = choice.choose(p, i, application);
+    const PhiloxStream hiring(seed, replica, id, static_cast<std::uint32_t>(year), purpose_hiring);
+    if (!(hiring.uniform(0) < hire_probability[group][p.education[i]])) {
+      const int months = p.unemployment_months[i] + 12;
+      p.unemployment_months[i] = static_cast<std::uint8_t>(months > 255 ? 255 : months);
+      return;
+    }
+    const PhiloxStream job(seed, replica, id, static_cast<std::uint32_t>(year), purpose_new_job);
+    if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility
+      const int occupation = draw_occupation_in_group(t, group + 1, job.uniform(0));
+      p.occupation[i] = static_cast<std::uint16_t>(occupation);
+      store_tasks(p, i, draw_task_bundle(t, occupation, job, 2, task_bundle_spread));
+    }
+    p.status[i] = static_cast<std::uint8_t>(status_employee_permanent + job.categorical(1, type_share, employment_type_count));
+    p.hours[i] = 1.0f;
+    p.unemployment_months[i] = 0;
+  }
+};
+
+// Hiring probability by group and education: applicants are served in order of education
+// (crowding-out) with weight `crowding_out`, or in proportion with weight 1 - crowding_out.
+void hiring_probabilities(const double applicants[isco_group_count][education_count], const double vacancies[isco_group_count],
+                          double efficiency, double crowding_out, double out[isco_group_count][education_count]) {
+  for (int g = 0; g < isco_group_count; ++g) {
+    double total = 0.0;
+    for (int e = 0; e < education_count; ++e) total += applicants[g][e];
+    const double proportional = total > 0.0 ? std::min(efficiency, vacancies[g] / total) : 0.0;
+    double remaining = vacancies[g];
+    for (int e = education_count - 1; e >= 0; --e) {
+      const double a = applicants[g][e];
+      const double hires = std::min(efficiency * a, remaining);
+      const double priority = a > 0.0 ? hires / a : 0.0;
+      remaining -= hires;
+      out[g][e] = crowding_out * priority + (1.0 - crowding_out) * proportional;
+    }
+  }
+}
+
+// Logit scaling of hiring by education so that unemployment by education returns to the
+// base-year rate: one factor per education level, found by bisection on the global totals.
+void align_unemployment(const double applicants[isco_group_count][education_count], const double seekers[education_count],
+                        const double labour_force[education_count], const double target_rate[education_count],
+                        double probability[isco_group_count][education_count]) {
+  for (int e = 0; e < education_count; ++e) {
+    const double wanted_hires = seekers[e] - target_rate[e] * labour_force[e];
+    auto hires = [&](double factor) {
+      double total = 0.0;
+      for (int g = 0; g < isco_group_count; ++g) {
+        const double p = std::clamp(probability[g][e], 1e-9, 1.0 - 1e-9);
+        total += applicants[g][e] * det_logistic(det_logit(p) + factor);
+      }
+      return total;
+    };
+    double lo = -20.0, hi = 20.0;
+    for (int iteration = 0; iteration < 60; ++iteration) {
+      const double mid = 0.5 * (lo + hi);
+      (hires(mid) < wanted_hires ? lo : hi) = mid;
+    }
+    const double factor = 0.5 * (lo + hi);
+    for (int g = 0; g < isco_group_count; ++g) {
+      const double p = std::clamp(probability[g][e], 1e-9, 1.0 - 1e-9);
+      probability[g][e] = det_logistic(det_logit(p) + factor);
+    }
+  }
+}
+
+}  // namespace
+
+std::array<double, isco_group_count> matching_pass(Simulation::State& s, const SupplyTotals& supply,
+                                                  const YearTechnology& technology) {
+  (void)technology;
+  const LabourParameters& labour = s.parameters.labour;
+  CarriedGlobals& g = s.globals;
+  const double supply_growth = g.previous_labour_force > 0.0 ? supply.labour_force / g.previous_labour_force : 1.0;
+  thrust::host_vector<double> group_tasks = s.group_mean_tasks;
+  double nonroutine_weight[isco_group_count];
+  double nonroutine_total = 0.0;
+  for (int o = 0; o < isco_group_count; ++o) {
+    nonroutine_weight[o] = g.previous_employment[o] * (group_tasks[o * 5 + task_analytic] + group_tasks[o * 5 + task_interpersonal]);
+    nonroutine_total += nonroutine_weight[o];
+  }
+  double displaced_total = 0.0;
+  for (double d : supply.displaced_fte_by_group) displaced_total += d;
+
+  std::array<double, isco_group_count> vacancies{};
+  ApplicationChoice choice{};
+  for (int o = 0; o < isco_group_count; ++o) {
+    const double demand = g.previous_employment[o] * supply_growth * (1.0 + labour.demand_growth) -
+                          (1.0 - labour.productivity_effect) * supply.displaced_fte_by_group[o] +
+                          labour.new_task_demand * displaced_total *
+                              (nonroutine_total > 0.0 ? nonroutine_weight[o] / nonroutine_total : 0.0);
+    vacancies[static_cast<std::size_t>(o)] = std::max(0.0, demand - supply.employed_after_separations[o]);
+    choice.vacancies[o] = vacancies[static_cast<std::size_t>(o)];
+    for (int k = 0; k < task_category_count; ++k) choice.group_tasks[o][k] = group_tasks[o * 5 + k];
+  }
+  choice.distance_sensitivity = labour.distance_sensitivity;
+  choice.mismatch_penalty = labour.education_mismatch_penalty;
+
+  const std::vector<std::int64_t> counted = global_histogram(
+      s, exact_histogram(s.population.size(), isco_group_count * education_count,
+                         CountApplications{s.population.view(), choice, s.settings.seed, s.settings.replica, g.year}));
+  double applicants[isco_group_count][education_count];
+  for (int o = 0; o < isco_group_count; ++o)
+    for (int e = 0; e < education_count; ++e) applicants[o][e] = static_cast<double>(counted[static_cast<std::size_t>(o * education_count + e)]);
+
+  Hire hire{};
+  hiring_probabilities(applicants, choice.vacancies, labour.matching_efficiency, labour.crowding_out, hire.hire_probability);
+  if (s.parameters.alignment.unemployment) {
+    double seekers[education_count] = {}, labour_force[education_count] = {};
+    for (int o = 0; o < isco_group_count; ++o)
+      for (int e = 0; e < education_count; ++e) seekers[e] += supply.seekers_by_group[o][e];
+    for (int e = 0; e < education_count; ++e) labour_force[e] = supply.labour_force_by_education[e];
+    align_unemployment(applicants, seekers, labour_force, g.base_unemployment_rate, hire.hire_probability);
+  }
+  hire.p = s.population.view();
+  hire.t = s.tables();
+  hire.choice = choice;
+  hire.type_share[0] = labour.permanent_share_of_hires;
+  hire.type_share[1] = labour.temporary_share_of_hires;
+  hire.type_share[2] = labour.self_employed_share_of_hires;
+  hire.type_share[3] = labour.platform_share_of_hires;
+  hire.seed = s.settings.seed;
+  hire.replica = s.settings.replica;
+  hire.year = g.year;
+  parallel_for(s.population.size(), hire);
+
+  // Wages: group levels respond to tightness relative to the base year.
+  for (int o = 0; o < isco_group_count; ++o) {
+    double seekers = 0.0;
+    for (int e = 0; e < education_count; ++e) seekers += supply.seekers_by_group[o][e];
+    const double tightness = vacancies[static_cast<std::size_t>(o)] / std::max(1.0, seekers);
+    g.group_wage_drift[o] += s.parameters.wages.tightness_elasticity * (tightness - g.base_tightness[o]);
+  }
+  return vacancies;
+}
+
+}  // namespace ts::model

@@ -1,0 +1,59 @@
+// The passes of a simulation, one file each; model/passes/simulation.cpp runs them in order.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/indicators.hpp"
+#include "model/passes/state.hpp"
+
+namespace ts::model {
+
+// Base population of this shard (synthesis_pass.cpp).
+void synthesize_population(Simulation::State& s);
+
+// What the labour-supply pass hands to the matching step, all-reduced.
+struct SupplyTotals {
+  double employed_after_separations[isco_group_count] = {};
+  double seekers_by_group[isco_group_count][education_count] = {};
+  double displaced_fte_by_group[isco_group_count] = {};
+  double displaced_fte_by_task[task_category_count] = {};
+  double labour_force = 0.0;
+  double labour_force_by_education[education_count] = {};
+  double mean_displaced_share = 0.0;
+};
+
+// The year's technology, known to every shard before the person passes.
+struct YearTechnology {
+  double capability[task_category_count];
+  double newly_adopted[isco_group_count][task_category_count];  // of the time still done by people
+  double pace;  // mean newly adopted share, drives skill obsolescence
+};
+
+// Demography, exposure, training and separations (supply_pass.cpp).
+SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& technology);
+
+// Applications and hiring (matching_pass.cpp). Returns vacancies by group.
+std::array<double, isco_group_count> matching_pass(Simulation::State& s, const SupplyTotals& supply,
+                                                  const YearTechnology& technology);
+
+// Wages, capital income, taxes and benefits, then the indicators (income_pass.cpp,
+// indicator_pass.cpp).
+enum Account { account_employee_ssc, account_employer_ssc, account_self_employed_ssc, account_income_tax,
+               account_capital_tax, account_unemployment, account_assistance, account_pension,
+               account_basic_income, account_count };
+struct IncomeTotals {
+  double accounts[account_count] = {};  // euros, all persons
+  double labour_compensation = 0.0;  // gross wages + employer SSC + self-employed and platform income
+  double value_added = 0.0;
+  double capital_income = 0.0;
+  double displaced_wage_bill = 0.0;
+};
+IncomeTotals income_pass(Simulation::State& s);
+Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, const YearTechnology& technology,
+                          const std::array<double, isco_group_count>& vacancies, double mean_displaced_share);
+
+// All-reduced exact sum of a vector of doubles that are integers or fixed-point already.
+std::vector<std::int64_t> global_histogram(const Simulation::State& s, std::vector<std::int64_t> local);
+
+}  // namespace ts::model

@@ -1,0 +1,255 @@
+// The labour-supply pass, one read and write of each person: death, ageing, leaving school,
+// retirement, participation, exposure to this year's automation (displacement, augmentation,
+// reinstatement), training and skills, separations. It reports the all-reduced totals that the
+// matching step needs. Equations: docs/model.md, sections 1 and 3-5.
+#include "kernels/exact_histogram.hpp"
+#include "kernels/fixed_point.hpp"
+#include "kernels/philox_stream.hpp"
+#include "model/passes/passes.hpp"
+#include "model/passes/person_access.hpp"
+#include "model/random_purposes.hpp"
+#include "model/technology_k.hpp"
+
+namespace ts::model {
+namespace {
+
+// Bin layout of the pass's totals.
+constexpr int bin_employed = 0;                                          // [9]
+constexpr int bin_seekers = bin_employed + isco_group_count;             // [9][3]
+constexpr int bin_displaced_fte = bin_seekers + isco_group_count * education_count;  // [9] fixed
+constexpr int bin_displaced_task = bin_displaced_fte + isco_group_count;  // [5] fixed
+constexpr int bin_labour_force = bin_displaced_task + task_category_count;
+constexpr int bin_displaced_sum = bin_labour_force + 1;                  // fixed
+constexpr int bin_employed_total = bin_displaced_sum + 1;
+constexpr int bin_labour_force_education = bin_employed_total + 1;  // [3]
+constexpr int bin_count = bin_labour_force_education + education_count;
+
+struct TrainingLogits {
+  double education[education_count];
+  double age_band[4];
+  double status[3];        // employed, unemployed, inactive
+  double contract[employment_type_count];
+  double policy;
+  double low_educated_extra;
+  double displacement;
+};
+
+struct LabourSupplyPass {
+  PersonView p;
+  TablesView t;
+  std::uint8_t* keep;
+  std::uint8_t* status_at_start;
+  std::uint32_t seed, replica;
+  int year;
+  double mortality_factor;
+  int statutory_age;
+  SchoolLeavingAges leaving;
+  double participation_turnover;
+  double newly_adopted[isco_group_count][task_category_count];
+  double pace;
+  ExposureParameters exposure;
+  TrainingParameters training;
+  TrainingLogits training_logits;
+  double separation_logit[employment_type_count];
+  double temporary_to_permanent;
+
+  TS_HD double training_probability(int education, int age, int status, double displaced) const {
+    const int band = age < 35 ? 0 : (age < 45 ? 1 : (age < 55 ? 2 : 3));
+    double logit = training_logits.education[education] + training_logits.age_band[band] + training_logits.policy;
+    if (is_employed(static_cast<std::uint8_t>(status))) logit += training_logits.contract[status - status_employee_permanent];
+    else logit += training_logits.status[status == status_unemployed ? 1 : 2];
+    if (education == 0) logit += training_logits.low_educated_extra;
+    logit += training_logits.displacement * displaced;
+    return det_logistic(logit);
+  }
+
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const std::uint64_t id = p.person_id[i];
+    std::uint8_t status = p.status[i];
+    status_at_start[i] = broad_status(status);
+    const int sex = p.sex[i];
+    const int old_age = p.age[i];
+    const PhiloxStream death(seed, replica, id, static_cast<std::uint32_t>(year), purpose_death);
+    const double q = t.death_probability[sex * life_table_ages + (old_age < 105 ? old_age : 105)] * mortality_factor;
+    if (death.uniform(0) < q) {
+      keep[i] = 0;
+      return;
+    }
+    keep[i] = 1;
+    const int age = old_age < 255 ? old_age + 1 : 255;
+    p.age[i] = static_cast<std::uint8_t>(age);
+    const int education = p.education[i];
+    p.trained[i] = 0;
+    p.displaced_share[i] = 0.0f;
+
+    if (status == status_in_education) {
+      if (age >= leaving.age[education]) {
+        status = status_unemployed;  // school leavers look for a first job
+        p.unemployment_months[i] = 0;
+      } else {
+        p.trained[i] = 1;  // formal education counts as learning
+      }
+    }
+    const PhiloxStream retire(seed, replica, id, static_cast<std::uint32_t>(year), purpose_retirement);
+    if (status != status_in_education && status != status_retired) {
+      if (age >= statutory_age) status = status_retired;
+      else if (age >= retirement_exit_first_age &&
+               retire.uniform(0) < t.retirement_exit[sex * retirement_exit_ages + (age - retirement_exit_first_age)])
+        status = status_retired;
+    }
+    // Participation returns to the base-year profile of the person's age, sex and education.
+    const PhiloxStream participation(seed, replica, id, static_cast<std::uint32_t>(year), purpose_participation);
+    if (status == status_inactive || status == status_unemployed || is_employed(status)) {
+      const int band = age >= 70 ? 11 : (age - 15) / 5;
+      const double* shares = t.status_share + ((band * 2 + sex) * education_count + education) * synth_status_count;
+      const double outside = shares[synth_in_education] + shares[synth_retired];
+      const double inactive_share = outside < 1.0 ? shares[synth_inactive] / (1.0 - outside) : 1.0;
+      const double u = participation.uniform(0);
+      if (status == status_inactive) {
+        if (u < participation_turnover * (1.0 - inactive_share)) {
+          status = status_unemployed;
+          p.unemployment_months[i] = 0;
+        }
+      } else if (u < participation_turnover * inactive_share) {
+        if (is_employed(status)) p.previous_wage[i] = p.gross_wage[i];
+        status = status_inactive;
+      }
+    }
+
+    const PhiloxStream train(seed, replica, id, static_cast<std::uint32_t>(year), purpose_training);
+    double displaced = 0.0;
+    if (is_employed(status)) {
+      const int group = t.occupation_isco1[p.occupation[i]] - 1;
+      const TaskBundle tasks = load_tasks(p, i);
+      displaced = displaced_share(tasks, newly_adopted[group], p.skill_stock[i], training.exposure_reduction);
+      const double augmented = augmented_share(displaced, p.digital_skill[i], exposure.augmentation_per_digital_level);
+      const double residual = (displaced - augmented) * (1.0 - exposure.reinstatement_share);
+      store_tasks(p, i, update_task_bundle(tasks, newly_adopted[group], displaced, augmented, exposure.reinstatement_share));
+      p.displaced_share[i] = static_cast<float>(displaced);
+      const double hours = p.hours[i];
+      const double cut = 1.0 - exposure.hours_cut_share * residual;
+      p.hours[i] = static_cast<float>(hours * (cut > 0.2 ? cut : 0.2));
+      const double displaced_fte = hours * (displaced - augmented);
+      add(bin_displaced_fte + group, share_to_fixed(displaced_fte));
+      double weighted = 0.0;
+      for (int k = 0; k < task_category_count; ++k) weighted += tasks.share[k] * newly_adopted[group][k];
+      if (weighted > 0.0)
+        for (int k = 0; k < task_category_count; ++k)
+          add(bin_displaced_task + k, share_to_fixed(displaced_fte * tasks.share[k] * newly_adopted[group][k] / weighted));
+      add(bin_displaced_sum, share_to_fixed(displaced));
+      add(bin_employed_total, 1);
+
+      const PhiloxStream separate(seed, replica, id, static_cast<std::uint32_t>(year), purpose_separation);
+      const int type = status - status_employee_permanent;
+      const double logit = separation_logit[type] + exposure.separation_sensitivity * residual -
+                           0.5 * (p.skill_stock[i] - 1.0);
+      if (separate.uniform(0) < det_logistic(logit)) {
+        p.previous_wage[i] = p.gross_wage[i];
+        status = status_unemployed;
+        p.unemployment_months[i] = 0;
+      } else {
+        p.years_worked[i] += static_cast<float>(hours);
+        const PhiloxStream contract(seed, replica, id, static_cast<std::uint32_t>(year), purpose_contract);
+        if (status == status_employee_temporary && contract.uniform(0) < temporary_to_permanent)
+          status = status_employee_permanent;
+      }
+    }
+    if (status != status_in_education && status != status_retired && age < statutory_age) {
+      if (train.uniform(0) < training_probability(education, age, status, displaced)) p.trained[i] = 1;
+    }
+    // Skills: training adds to the stock; without it skills depreciate, faster when
+    // technology moves faster.
+    const double depreciation = training.depreciation_base + training.depreciation_per_pace * pace;
+    const double skill = p.skill_stock[i] * (1.0 - depreciation) + (p.trained[i] ? training.skill_gain : 0.0);
+    p.skill_stock[i] = static_cast<float>(skill > 0.05 ? skill : 0.05);
+    if (p.trained[i] && p.digital_skill[i] < 3 && train.uniform(1) < training.digital_upgrade_probability)
+      p.digital_skill[i] = static_cast<std::uint8_t>(p.digital_skill[i] + 1);
+
+    p.status[i] = status;
+    if (is_employed(status)) {
+      add(bin_employed + t.occupation_isco1[p.occupation[i]] - 1, 1);
+      add(bin_labour_force, 1);
+      add(bin_labour_force_education + education, 1);
+    } else if (status == status_unemployed) {
+      add(bin_seekers + (t.occupation_isco1[p.occupation[i]] - 1) * education_count + education, 1);
+      add(bin_labour_force, 1);
+      add(bin_labour_force_education + education, 1);
+    }
+  }
+};
+
+double logit_of(double p) { return det_logit(p < 1e-6 ? 1e-6 : (p > 1.0 - 1e-6 ? 1.0 - 1e-6 : p)); }
+
+TrainingLogits training_logits(const Calibration& c, const ScenarioParameters& parameters) {
+  // Additive log-odds: each published rate by one dimension shifts the overall log-odds.
+  const TrainingRates& r = c.training;
+  const double overall = logit_of(r.overall);
+  TrainingLogits l{};
+  for (int e = 0; e < education_count; ++e) l.education[e] = logit_of(r.education[e]);
+  for (int b = 0; b < 4; ++b) l.age_band[b] = logit_of(r.age_band[b]) - overall;
+  for (int s = 0; s < 3; ++s) l.status[s] = logit_of(r.status[s]) - overall;
+  for (int k = 0; k < employment_type_count; ++k) l.contract[k] = logit_of(r.contract[k]) - overall;
+  const PolicyLevers& policy = parameters.policy;
+  l.policy = parameters.training.policy_log_odds + policy.training_subsidy_share +
+             parameters.training.learning_account_log_odds_per_1000_eur * policy.learning_account_eur / 1000.0;
+  l.low_educated_extra = parameters.training.low_educated_extra_log_odds;
+  l.displacement = parameters.training.displacement_log_odds;
+  return l;
+}
+
+}  // namespace
+
+SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& technology) {
+  const std::size_t n = s.population.size();
+  s.keep.resize(n);
+  s.status_at_start.resize(n);
+  LabourSupplyPass pass{};
+  pass.p = s.population.view();
+  pass.t = s.tables();
+  pass.keep = thrust::raw_pointer_cast(s.keep.data());
+  pass.status_at_start = thrust::raw_pointer_cast(s.status_at_start.data());
+  pass.seed = s.settings.seed;
+  pass.replica = s.settings.replica;
+  pass.year = s.globals.year;
+  pass.mortality_factor = det_pow(1.0 - s.parameters.demography.mortality_improvement,
+                                  static_cast<double>(s.globals.year - s.settings.base_year));
+  pass.statutory_age = s.calibration.statutory_age(s.globals.year);
+  pass.leaving = school_leaving_ages(s.parameters);
+  pass.participation_turnover = s.parameters.labour.participation_turnover;
+  for (int g = 0; g < isco_group_count; ++g)
+    for (int k = 0; k < task_category_count; ++k) pass.newly_adopted[g][k] = technology.newly_adopted[g][k];
+  pass.pace = technology.pace;
+  pass.exposure = s.parameters.exposure;
+  pass.training = s.parameters.training;
+  pass.training_logits = training_logits(s.calibration, s.parameters);
+  for (int k = 0; k < employment_type_count; ++k)
+    pass.separation_logit[k] = logit_of(s.calibration.flows.separation[k]);
+  pass.temporary_to_permanent = s.calibration.flows.temporary_to_permanent;
+  const std::vector<std::int64_t> bins = global_histogram(s, exact_histogram(n, bin_count, pass));
+  s.population.compact(s.keep);
+  s.status_at_start.resize(n);
+  {
+    // Keep the start-of-year statuses aligned with the compacted persons.
+    thrust::device_vector<std::uint8_t> start = s.status_at_start;
+    compact_column(start, s.keep, s.population.size());
+    s.status_at_start.swap(start);
+  }
+
+  SupplyTotals totals;
+  for (int g = 0; g < isco_group_count; ++g) {
+    totals.employed_after_separations[g] = static_cast<double>(bins[bin_employed + g]);
+    totals.displaced_fte_by_group[g] = fixed_to_share(bins[bin_displaced_fte + g]);
+    for (int e = 0; e < education_count; ++e)
+      totals.seekers_by_group[g][e] = static_cast<double>(bins[bin_seekers + g * education_count + e]);
+  }
+  for (int k = 0; k < task_category_count; ++k) totals.displaced_fte_by_task[k] = fixed_to_share(bins[bin_displaced_task + k]);
+  totals.labour_force = static_cast<double>(bins[bin_labour_force]);
+  for (int e = 0; e < education_count; ++e)
+    totals.labour_force_by_education[e] = static_cast<double>(bins[bin_labour_force_education + e]);
+  const double employed = static_cast<double>(bins[bin_employed_total]);
+  totals.mean_displaced_share = employed > 0.0 ? fixed_to_share(bins[bin_displaced_sum]) / employed : 0.0;
+  return totals;
+}
+
+}  // namespace ts::model

@@ -1,0 +1,23 @@
+// The purpose word of every random stream. Each decision of the model draws from its own
+// stream so that adding a draw to one process never shifts the numbers of another. Append only.
+#pragma once
+#include <cstdint>
+
+namespace ts::model {
+
+enum RandomPurpose : std::uint32_t {
+  purpose_synth_person = 1,     // region, type, hours, occupation, tasks, skills, wage effect
+  purpose_death = 2,
+  purpose_retirement = 3,
+  purpose_participation = 4,
+  purpose_training = 5,
+  purpose_separation = 6,
+  purpose_application = 7,
+  purpose_hiring = 8,
+  purpose_new_job = 9,          // occupation, type and task bundle of a new job
+  purpose_entrant = 10,         // education and attributes of a new 15-year-old
+  purpose_contract = 11,        // temporary to permanent
+  purpose_scenario_draw = 12,   // replica's parameter draws (keyed by parameter index)
+};
+
+}  // namespace ts::model

@@ -1,0 +1,67 @@
+// The simulation of one replica on one shard of the population: the base population and the
+// year-by-year passes. Host API; the device state lives behind the pointer so that the app,
+// compiled by g++ in every build, never sees Thrust's device types.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernels/global_sum.hpp"
+#include "model/calibration.hpp"
+#include "model/energy.hpp"
+#include "model/indicators.hpp"
+#include "model/scenario_parameters.hpp"
+#include "model/tax_benefit_rules.hpp"
+
+namespace ts::model {
+
+struct RunSettings {
+  std::uint32_t seed = 1;
+  std::uint32_t replica = 0;
+  int base_year = 2024;
+  double scale = 1.0;  // fraction of the real population simulated
+  int shard = 0;       // this shard's index and the number of shards
+  int shards = 1;
+};
+
+// One column of the population copied to the host, for snapshots and checkpoints.
+struct HostColumn {
+  std::string name;
+  std::string unit;
+  std::string type;  // "u8", "u16", "u64", "f32"
+  std::vector<unsigned char> bytes;
+};
+
+class Simulation {
+ public:
+  Simulation(const Calibration& calibration, const ScenarioParameters& parameters,
+             const EnergyParameters& energy, const TaxBenefitRules& rules, const RunSettings& settings,
+             const GlobalSum& global_sum);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Creates this shard's base population and returns the base year's indicators.
+  Indicators start();
+  // Advances one year and returns its indicators.
+  Indicators advance();
+  int year() const;
+  std::uint64_t local_persons() const;
+
+  // The population's columns and the run's carried state, for snapshots and checkpoints.
+  std::vector<HostColumn> columns() const;
+  void restore_columns(const std::vector<HostColumn>& columns);
+  std::vector<double> carried_state() const;
+  void restore_carried_state(const std::vector<double>& state);
+
+  static std::size_t bytes_per_person();
+
+  struct State;  // device state, model/passes/state.hpp
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace ts::model

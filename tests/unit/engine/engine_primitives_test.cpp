@@ -1,0 +1,180 @@
+// The engine primitives on the configured Thrust system. The same file is built for the
+// chosen backend (OpenMP, run with 1 and 2 threads, or CUDA) and for the serial reference; the
+// expected values come from plain host loops, so every system must produce the same bits.
+#include <gtest/gtest.h>
+#include <thrust/device_vector.h>
+#include <thrust/host_vector.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+#include "kernels/exact_histogram.hpp"
+#include "kernels/fixed_point.hpp"
+#include "kernels/log_histogram.hpp"
+#include "kernels/parallel.hpp"
+#include "kernels/philox_stream.hpp"
+#include "kernels/soa.hpp"
+
+namespace {
+
+// A draw per person, written to its slot: the order of processing must not matter.
+struct DrawPerPerson {
+  double* out;
+  std::uint64_t first_id;
+  TS_HD void operator()(std::size_t i) const {
+    out[i] = ts::PhiloxStream(11, 2, first_id + i, 2030, 5).normal(3);
+  }
+};
+
+TEST(EnginePrimitives, DrawsDependOnlyOnTheIdNotOnThreadsOrOrder) {
+  const std::size_t n = 100003;
+  thrust::device_vector<double> forward(n);
+  ts::parallel_for(n, DrawPerPerson{thrust::raw_pointer_cast(forward.data()), 1000});
+  thrust::host_vector<double> got = forward;
+  // The same persons processed as a shifted sub-range (another rank's shard, say).
+  thrust::device_vector<double> shard(n / 2);
+  ts::parallel_for(n / 2, DrawPerPerson{thrust::raw_pointer_cast(shard.data()), 1000 + n / 3});
+  thrust::host_vector<double> shard_host = shard;
+  for (std::size_t i = 0; i < n; i += 7) {
+    ASSERT_EQ(got[i], ts::PhiloxStream(11, 2, 1000 + i, 2030, 5).normal(3));
+  }
+  for (std::size_t i = 0; i < n / 2; ++i) ASSERT_EQ(shard_host[i], got[i + n / 3]);
+}
+
+// Each person adds 1 to its group's count and its amount to the group's sum.
+struct GroupContribution {
+  const std::int64_t* amounts;
+  int groups;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const int group = static_cast<int>((i * 2654435761u) % static_cast<std::size_t>(groups));
+    add(group, 1);
+    add(groups + group, amounts[i]);
+  }
+};
+
+TEST(EnginePrimitives, ExactHistogramEqualsASerialLoop) {
+  const std::size_t n = 250001;
+  const int groups = 37;
+  std::vector<std::int64_t> amounts(n);
+  for (std::size_t i = 0; i < n; ++i)
+    amounts[i] = static_cast<std::int64_t>((i * 7919) % 1000003) * ((i % 5 == 0) ? -1 : 1) * 123457;
+  thrust::device_vector<std::int64_t> device_amounts(amounts.begin(), amounts.end());
+  const std::vector<std::int64_t> got = ts::exact_histogram(
+      n, 2 * groups, GroupContribution{thrust::raw_pointer_cast(device_amounts.data()), groups});
+  std::vector<std::int64_t> expected(2 * groups, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int group = static_cast<int>((i * 2654435761u) % static_cast<std::size_t>(groups));
+    expected[group] += 1;
+    expected[groups + group] += amounts[i];
+  }
+  EXPECT_EQ(got, expected);
+}
+
+struct AmountOf {
+  const std::int64_t* amounts;
+  TS_HD std::int64_t operator()(std::size_t i) const { return amounts[i]; }
+};
+
+TEST(EnginePrimitives, ExactSumOfFixedPointMoneyIsOrderIndependent) {
+  std::vector<std::int64_t> cents;
+  for (int i = 0; i < 100000; ++i) cents.push_back(ts::euros_to_cents(1234.567 * ((i % 13) - 6) + i * 0.01));
+  std::vector<std::int64_t> reversed(cents.rbegin(), cents.rend());
+  thrust::device_vector<std::int64_t> a(cents.begin(), cents.end()), b(reversed.begin(), reversed.end());
+  const std::int64_t expected = std::accumulate(cents.begin(), cents.end(), std::int64_t{0});
+  EXPECT_EQ(ts::exact_sum(a.size(), AmountOf{thrust::raw_pointer_cast(a.data())}), expected);
+  EXPECT_EQ(ts::exact_sum(b.size(), AmountOf{thrust::raw_pointer_cast(b.data())}), expected);
+  EXPECT_EQ(ts::euros_to_cents(-1.005), -100);  // rounds half up in cents: -100.5 -> -100
+  EXPECT_EQ(ts::euros_to_cents(2.675), 268);
+}
+
+#define TEST_ATTRIBUTES(X)            \
+  X(std::uint64_t, id, "1")           \
+  X(std::uint8_t, age, "years")       \
+  X(float, wage, "EUR")
+TS_DECLARE_SOA(TestStore, TestView, TEST_ATTRIBUTES)
+
+struct FillTest {
+  TestView v;
+  TS_HD void operator()(std::size_t i) const {
+    v.id[i] = 100 + i;
+    v.age[i] = static_cast<std::uint8_t>(i % 90);
+    v.wage[i] = static_cast<float>(i) * 1.5f;
+  }
+};
+
+TEST(EnginePrimitives, StructureOfArraysResizesCompactsAndVisitsEveryColumn) {
+  TestStore store;
+  EXPECT_EQ(TestStore::attribute_count, 3);
+  EXPECT_EQ(TestStore::bytes_per_record, 8u + 1u + 4u);
+  store.resize(1000);
+  ts::parallel_for(store.size(), FillTest{store.view()});
+  thrust::device_vector<std::uint8_t> keep(1000);
+  for (std::size_t i = 0; i < 1000; ++i) keep[i] = (i % 3 != 0);
+  EXPECT_EQ(store.compact(keep), 666u);
+  thrust::host_vector<std::uint64_t> ids = store.id;
+  thrust::host_vector<float> wages = store.wage;
+  ASSERT_EQ(ids.size(), 666u);
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < 1000; ++i) {
+    if (i % 3 == 0) continue;
+    ASSERT_EQ(ids[k], 100 + i);
+    ASSERT_EQ(wages[k], static_cast<float>(i) * 1.5f);
+    ++k;
+  }
+  std::vector<std::string> names;
+  store.visit([&](const char* name, const char*, auto& column) {
+    names.push_back(name);
+    EXPECT_EQ(column.size(), 666u);
+  });
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "age", "wage"}));
+}
+
+struct IncomeContribution {
+  const double* incomes;
+  ts::LogBins bins;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const int bin = bins.bin_of(incomes[i]);
+    add(bin, 1);
+    add(bins.bin_count() + bin, ts::euros_to_cents(incomes[i]));
+  }
+};
+
+TEST(EnginePrimitives, GiniFromTheIncomeHistogramMatchesTheSortedGini) {
+  // A log-normal wage distribution with a mass of zeros and a long top tail.
+  const std::size_t n = 300000;
+  std::vector<double> incomes(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const ts::PhiloxStream s(5, 0, i, 2024, 1);
+    incomes[i] = s.uniform(0) < 0.08 ? 0.0 : ts::det_exp(10.4 + 0.55 * s.normal(1) + (s.uniform(2) < 0.01 ? 2.0 : 0.0));
+  }
+  thrust::device_vector<double> device_incomes(incomes.begin(), incomes.end());
+  const ts::LogBins bins;
+  const std::vector<std::int64_t> h =
+      ts::exact_histogram(n, 2 * bins.bin_count(), IncomeContribution{thrust::raw_pointer_cast(device_incomes.data()), bins});
+  const ts::IncomeDistribution distribution(std::vector<std::int64_t>(h.begin(), h.begin() + bins.bin_count()),
+                                            std::vector<std::int64_t>(h.begin() + bins.bin_count(), h.end()));
+  std::vector<double> sorted = incomes;
+  std::sort(sorted.begin(), sorted.end());
+  double weighted = 0.0, total = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    weighted += static_cast<double>(2 * (i + 1)) * sorted[i];
+    total += sorted[i];
+  }
+  const double exact_gini = weighted / (static_cast<double>(n) * total) - static_cast<double>(n + 1) / static_cast<double>(n);
+  EXPECT_NEAR(distribution.gini(), exact_gini, 1e-4);
+  EXPECT_EQ(distribution.count(), static_cast<std::int64_t>(n));
+  EXPECT_NEAR(distribution.quantile(0.5), sorted[n / 2], 0.003 * sorted[n / 2]);
+  EXPECT_NEAR(distribution.quantile(0.9), sorted[9 * n / 10], 0.003 * sorted[9 * n / 10]);
+  double bottom = 0.0;
+  for (std::size_t i = 0; i < n / 5; ++i) bottom += sorted[i];
+  EXPECT_NEAR(distribution.bottom_share(0.2), bottom / total, 1e-4);
+  const double threshold = 0.6 * sorted[n / 2];
+  const double below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), threshold) - sorted.begin()) / n;
+  EXPECT_NEAR(distribution.share_below(threshold), below, 5e-4);
+}
+
+}  // namespace

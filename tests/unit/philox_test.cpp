@@ -1,0 +1,74 @@
+// The counter-based generator: the published known answer, and the key/counter layout.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "kernels/philox_stream.hpp"
+
+namespace {
+
+TEST(Philox, MatchesThePublishedKnownAnswer) {
+  // Random123 kat_vectors: philox4x32 10 rounds, counter 0, key 0.
+  const std::uint32_t counter[4] = {0, 0, 0, 0};
+  const std::uint32_t key[2] = {0, 0};
+  const ts::RandomBlock r = ts::philox4x32_10(counter, key);
+  EXPECT_EQ(r.word[0], 0x6627e8d5u);
+  EXPECT_EQ(r.word[1], 0xe169c58du);
+  EXPECT_EQ(r.word[2], 0xbc57ac4cu);
+  EXPECT_EQ(r.word[3], 0x9b00dbd8u);
+  // Second published vector: all ones.
+  const std::uint32_t ones[4] = {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu};
+  const std::uint32_t key_ones[2] = {0xffffffffu, 0xffffffffu};
+  const ts::RandomBlock s = ts::philox4x32_10(ones, key_ones);
+  EXPECT_EQ(s.word[0], 0x408f276du);
+  EXPECT_EQ(s.word[1], 0x41c83b0eu);
+  EXPECT_EQ(s.word[2], 0xa20bc7c6u);
+  EXPECT_EQ(s.word[3], 0x6d5451fdu);
+}
+
+TEST(Philox, EveryKeyPartChangesTheDraw) {
+  const ts::PhiloxStream base(7, 0, 123456789012ull, 2030, 3);
+  const double u = base.uniform(0);
+  EXPECT_NE(u, ts::PhiloxStream(8, 0, 123456789012ull, 2030, 3).uniform(0));
+  EXPECT_NE(u, ts::PhiloxStream(7, 1, 123456789012ull, 2030, 3).uniform(0));
+  EXPECT_NE(u, ts::PhiloxStream(7, 0, 123456789013ull, 2030, 3).uniform(0));
+  EXPECT_NE(u, ts::PhiloxStream(7, 0, 123456789012ull + (1ull << 32), 2030, 3).uniform(0));
+  EXPECT_NE(u, ts::PhiloxStream(7, 0, 123456789012ull, 2031, 3).uniform(0));
+  EXPECT_NE(u, ts::PhiloxStream(7, 0, 123456789012ull, 2030, 4).uniform(0));
+  EXPECT_NE(u, base.uniform(1));
+  EXPECT_EQ(u, ts::PhiloxStream(7, 0, 123456789012ull, 2030, 3).uniform(0));
+}
+
+TEST(Philox, UniformAndNormalHaveTheRightMoments) {
+  const int n = 200000;
+  double sum = 0, sum2 = 0, nsum = 0, nsum2 = 0;
+  for (int i = 0; i < n; ++i) {
+    const ts::PhiloxStream s(1, 0, static_cast<std::uint64_t>(i), 2024, 0);
+    const double u = s.uniform(0);
+    ASSERT_GT(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    sum += u;
+    sum2 += u * u;
+    const double z = s.normal(1);
+    nsum += z;
+    nsum2 += z * z;
+  }
+  EXPECT_NEAR(sum / n, 0.5, 0.005);
+  EXPECT_NEAR(sum2 / n - 0.25, 1.0 / 12.0, 0.002);
+  EXPECT_NEAR(nsum / n, 0.0, 0.01);
+  EXPECT_NEAR(nsum2 / n, 1.0, 0.02);
+}
+
+TEST(Philox, CategoricalFollowsTheWeightsAndSkipsZeros) {
+  const double weights[4] = {1.0, 0.0, 3.0, 6.0};
+  int counts[4] = {0, 0, 0, 0};
+  const int n = 100000;
+  for (int i = 0; i < n; ++i) ++counts[ts::PhiloxStream(3, 2, static_cast<std::uint64_t>(i), 2024, 9).categorical(0, weights, 4)];
+  EXPECT_EQ(counts[1], 0);
+  EXPECT_NEAR(counts[0] / double(n), 0.1, 0.005);
+  EXPECT_NEAR(counts[2] / double(n), 0.3, 0.007);
+  EXPECT_NEAR(counts[3] / double(n), 0.6, 0.007);
+}
+
+}  // namespace
