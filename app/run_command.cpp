@@ -19,6 +19,8 @@
 #include "model/random_purposes.hpp"
 #include "model/simulation.hpp"
 
+#include <thrust/execution_policy.h>  // defines THRUST_DEVICE_SYSTEM_* for the checks below
+
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
 #include <omp.h>
 #endif
