@@ -21,9 +21,9 @@ struct Layout {
                        pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
                        disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
                        employed = 88, wage_histogram = 89;
-  int disposable_histogram() const { return wage_histogram + 2 * bins; }
-  int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
-  int total() const { return education_histogram(education_count); }
+  TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
+  TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
+  TS_HD int total() const { return education_histogram(education_count); }
 };
 
 struct IndicatorContribution {
