@@ -18,10 +18,6 @@
 namespace ts::model {
 namespace {
 
-// Typical education of an ISCO major group: managers and professionals high, elementary
-// occupations low, the rest middle.
-constexpr int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
-
 struct ApplicationChoice {
   double vacancies[isco_group_count];
   double group_tasks[isco_group_count][task_category_count];
@@ -29,6 +25,9 @@ struct ApplicationChoice {
   double mismatch_penalty;
 
   TS_HD int choose(const PersonView& p, std::size_t i, const PhiloxStream& r) const {
+    // Typical education of an ISCO major group: managers and professionals high, elementary
+    // occupations low, the rest middle.
+    const int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
     const TaskBundle tasks = load_tasks(p, i);
     double weights[isco_group_count];
     for (int g = 0; g < isco_group_count; ++g) {
