@@ -19,9 +19,8 @@
 #include "model/random_purposes.hpp"
 #include "model/simulation.hpp"
 
-#include <thrust/execution_policy.h>  // defines THRUST_DEVICE_SYSTEM_* for the checks below
 
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#if defined(_OPENMP)
 #include <omp.h>
 #endif
 
@@ -68,7 +67,7 @@ class Progress {
 std::string backend_name() { return TS_BACKEND_NAME; }
 
 int thread_count() {
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#if defined(_OPENMP)
   return omp_get_max_threads();
 #else
   return 1;
@@ -87,7 +86,7 @@ int validate_command(const std::vector<std::string>& files, const std::vector<st
 }
 
 int run_command(const RunOptions& o, const mpi::Context& mpi) {
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#if defined(_OPENMP)
   if (o.threads > 0) omp_set_num_threads(o.threads);
 #endif
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
