@@ -31,9 +31,11 @@ std::vector<Dimension> group_dimensions(IndicatorDim dim) {
     case IndicatorDim::digital_skill:
       return {{"digital_skill", {"none", "basic", "advanced", "specialist"}, {}, "", "Digital-skill level (OECD)"}};
     case IndicatorDim::revenue_source:
-      return {{"revenue_source", {"employee_contributions", "employer_contributions", "self_employed_contributions", "automation_tax", "other_financing"}, {}, "", "Social-security revenue source"}};
+      return {{"revenue_source", {"employee_contributions", "employer_contributions", "self_employed_contributions", "automation_tax"}, {}, "", "Social-security revenue source"}};
+    case IndicatorDim::age_band:
+      return {{"age_band", {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+"}, {}, "", "Age band"}};
     case IndicatorDim::spending_branch:
-      return {{"spending_branch", {"unemployment", "pensions", "social_assistance", "basic_income"}, {}, "", "Social-security spending branch"}};
+      return {{"spending_branch", {"unemployment", "pensions", "social_assistance", "basic_income", "other_branches_net"}, {}, "", "Social-security spending branch"}};
   }
   return {};
 }
@@ -71,7 +73,7 @@ Dataset indicators_dataset(const std::vector<std::vector<model::Indicators>>& in
   ds.dims = {year, replica};
   for (IndicatorDim d : {IndicatorDim::status, IndicatorDim::transitions, IndicatorDim::education, IndicatorDim::occupation,
                          IndicatorDim::wage_tercile, IndicatorDim::task, IndicatorDim::digital_skill,
-                         IndicatorDim::revenue_source, IndicatorDim::spending_branch})
+                         IndicatorDim::revenue_source, IndicatorDim::spending_branch, IndicatorDim::age_band})
     for (Dimension& g : group_dimensions(d)) ds.dims.push_back(g);
 
   const std::size_t years = year.values.size();

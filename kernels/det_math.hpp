@@ -111,6 +111,11 @@ TS_HD inline double det_logistic(double x) {
 // log(p / (1 - p)), the inverse of det_logistic.
 TS_HD inline double det_logit(double p) { return det_log(p) - det_log(1.0 - p); }
 
+// log-odds of a probability kept one millionth away from 0 and 1, for rates read from tables.
+TS_HD inline double det_logit_clamped(double p) {
+  return det_logit(p < 1e-6 ? 1e-6 : (p > 1.0 - 1e-6 ? 1.0 - 1e-6 : p));
+}
+
 // a^b for a > 0.
 TS_HD inline double det_pow(double a, double b) { return det_exp(b * det_log(a)); }
 

@@ -7,7 +7,7 @@ namespace ts::model {
 
 // The group dimension of an indicator.
 enum class IndicatorDim { scalar, status, education, occupation, wage_tercile, task, digital_skill,
-                          transitions, revenue_source, spending_branch };
+                          transitions, revenue_source, spending_branch, age_band };
 
 constexpr int indicator_dim_size(IndicatorDim d) {
   switch (d) {
@@ -19,8 +19,9 @@ constexpr int indicator_dim_size(IndicatorDim d) {
     case IndicatorDim::task: return 5;
     case IndicatorDim::digital_skill: return 4;
     case IndicatorDim::transitions: return 25;
-    case IndicatorDim::revenue_source: return 5;
-    case IndicatorDim::spending_branch: return 4;
+    case IndicatorDim::revenue_source: return 4;
+    case IndicatorDim::spending_branch: return 5;
+    case IndicatorDim::age_band: return 12;
   }
   return 1;
 }
@@ -31,6 +32,7 @@ constexpr int indicator_dim_size(IndicatorDim d) {
   X(population_by_status, status, "persons", "Residents aged 15 and over by labour-market status")           \
   X(status_transitions, transitions, "persons", "Persons by status at the start (status_from) and end (status_to) of the year, survivors only") \
   X(employment_rate_20_64, scalar, "1", "Employed persons aged 20-64 over all persons aged 20-64")           \
+  X(employment_rate_by_age_band, age_band, "1", "Employed persons over all persons, by five-year age band")  \
   X(unemployment_rate, scalar, "1", "ILO-style unemployment rate, 15-64: unemployed over employed plus unemployed") \
   X(unemployment_rate_by_education, education, "1", "Unemployment rate 15-64 by education")                   \
   X(employment_by_education, education, "persons", "Employed persons by education")                           \

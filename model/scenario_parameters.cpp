@@ -19,9 +19,9 @@ using PT = ParameterType;
   X(prefix ".manual", PT::real, d4, lo, hi, unit, what " (non-routine manual)", "", field[4])
 
 #define TS_SCENARIO_PARAMETERS(X)                                                                \
-  TS_TASK_ROWS(X, "technology.capability_2024", technology.capability_2024, 0.20, 0.10, 0.60, 0.55, 0.20, 0.0, 1.0, "1", \
+  TS_TASK_ROWS(X, "technology.capability_2024", technology.capability_2024, 0.25, 0.10, 0.90, 0.90, 0.45, 0.0, 1.0, "1", \
                "Share of the task category that the 2024 technology frontier can automate")       \
-  TS_TASK_ROWS(X, "technology.capability_ceiling", technology.capability_ceiling, 0.50, 0.25, 0.85, 0.80, 0.40, 0.0, 1.0, "1", \
+  TS_TASK_ROWS(X, "technology.capability_ceiling", technology.capability_ceiling, 0.55, 0.25, 0.97, 0.97, 0.65, 0.0, 1.0, "1", \
                "Long-run share of the task category that can be automated")                       \
   TS_TASK_ROWS(X, "technology.midpoint_year", technology.midpoint_year, 2038, 2042, 2030, 2033, 2042, 2000, 2100, "year", \
                "Year in which the automation capability of the category grows fastest")          \
@@ -81,8 +81,8 @@ using PT = ParameterType;
     "Share of hires that start as self-employed", "hires", labour.self_employed_share_of_hires)    \
   X("labour.permanent_share_of_hires", PT::real, 0.60, 0.0, 1.0, "1",                              \
     "Share of hires on a permanent contract", "hires", labour.permanent_share_of_hires)            \
-  X("labour.participation_turnover", PT::real, 0.3, 0.0, 1.0, "1/year",                            \
-    "Speed at which inactivity by age, sex and education returns to its base-year profile", "", labour.participation_turnover) \
+  X("labour.participation_turnover", PT::real, 0.05, 0.0, 1.0, "1/year",                            \
+    "Gross flows between activity and inactivity around the net flow implied by the base-year age profile", "", labour.participation_turnover) \
   X("wages.productivity_growth", PT::real, 0.01, -0.05, 0.1, "1/year",                             \
     "Yearly real wage growth from productivity", "", wages.productivity_growth)                    \
   X("wages.tightness_elasticity", PT::real, 0.02, 0.0, 1.0, "1",                                   \
@@ -99,11 +99,13 @@ using PT = ParameterType;
     "Exponent on the wealth proxy in the capital-income distribution rule", "", capital.concentration) \
   X("demography.mortality_improvement", PT::real, 0.01, 0.0, 0.1, "1/year",                        \
     "Yearly relative fall in death probabilities", "", demography.mortality_improvement)           \
+  X("demography.late_retirement_probability", PT::real, 0.7, 0.0, 1.0, "1/year",                  \
+    "Yearly probability that a person not yet retired at or above the statutory age retires", "", demography.late_retirement_probability) \
   X("demography.school_leaving_age.low", PT::integer, 18, 15, 30, "years",                         \
     "Age at which the low educated leave school", "", demography.school_leaving_age[0])            \
   X("demography.school_leaving_age.middle", PT::integer, 19, 15, 30, "years",                      \
     "Age at which the middle educated leave school", "", demography.school_leaving_age[1])         \
-  X("demography.school_leaving_age.high", PT::integer, 23, 15, 30, "years",                        \
+  X("demography.school_leaving_age.high", PT::integer, 24, 15, 30, "years",                        \
     "Age at which the high educated leave school", "", demography.school_leaving_age[2])           \
   X("alignment.unemployment", PT::boolean, 0, 0, 1, "1",                                           \
     "Align unemployment rates by education to the base-year rates by logit scaling", "", alignment.unemployment) \

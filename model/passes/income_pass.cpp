@@ -95,7 +95,10 @@ struct ApplyTaxBenefit {
 IncomeTotals income_pass(Simulation::State& s) {
   CarriedGlobals& g = s.globals;
   const std::size_t n = s.population.size();
-  const TaxBenefitRules rules = apply_policy(s.rules, s.parameters.policy);
+  // The base year is observed under the 2024 rules: policy levers act from the next year on,
+  // so every scenario starts from the same calibrated state.
+  const PolicyLevers levers = g.year == s.settings.base_year ? PolicyLevers{} : s.parameters.policy;
+  const TaxBenefitRules rules = apply_policy(s.rules, levers);
   const std::vector<std::int64_t> totals = global_histogram(
       s, exact_histogram(n, bin_count,
                          SetWages{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
@@ -117,7 +120,7 @@ IncomeTotals income_pass(Simulation::State& s) {
   const double weights = fixed_to_share(totals[bin_wealth_weight]);
   const std::vector<std::int64_t> accounts = global_histogram(
       s, exact_histogram(n, account_count,
-                         ApplyTaxBenefit{s.population.view(), s.rules, s.parameters.policy,
+                         ApplyTaxBenefit{s.population.view(), s.rules, levers,
                                          weights > 0.0 ? result.capital_income / weights : 0.0, capital.concentration}));
   for (int a = 0; a < account_count; ++a) result.accounts[a] = cents_to_euros(accounts[static_cast<std::size_t>(a)]);
   return result;

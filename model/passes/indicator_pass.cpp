@@ -20,7 +20,7 @@ struct Layout {
                        task_sum = 53, automatable_over_70 = 58, automatable_50_70 = 59, trained_25_64 = 60,
                        pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
                        disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
-                       employed = 88, wage_histogram = 89;
+                       employed = 88, age_band_persons = 89, age_band_employed = 101, wage_histogram = 113;
   TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
   TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
   TS_HD int total() const { return education_histogram(education_count); }
@@ -46,6 +46,9 @@ struct IndicatorContribution {
     const int age = p.age[i];
     const int education = p.education[i];
     add(Layout::status + broad, 1);
+    const int age_band = age >= 70 ? 11 : (age - 15) / 5;
+    add(Layout::age_band_persons + age_band, 1);
+    if (is_employed(status)) add(Layout::age_band_employed + age_band, 1);
     if (status_at_start[i] != entrant_status) add(Layout::transitions + status_at_start[i] * 5 + broad, 1);
     const bool employed = is_employed(status);
     if (age >= 20 && age <= 64) {
@@ -124,6 +127,8 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   }
   r.persons[0] = persons * weight;
   for (int b = 0; b < 25; ++b) r.status_transitions[b] = at(Layout::transitions + b) * weight;
+  for (int b = 0; b < 12; ++b)
+    r.employment_rate_by_age_band[b] = ratio(at(Layout::age_band_employed + b), at(Layout::age_band_persons + b));
   r.employment_rate_20_64[0] = ratio(at(Layout::employed_20_64), at(Layout::pop_20_64));
   double labour_force = 0.0, unemployed = 0.0;
   for (int e = 0; e < education_count; ++e) {
@@ -141,10 +146,10 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   for (int o = 0; o < isco_group_count; ++o) {
     r.employment_by_occupation[o] = at(Layout::employed_group + o) * weight;
     r.vacancies_by_occupation[o] = vacancies[static_cast<std::size_t>(o)] * weight;
-    g.previous_employment[o] = at(Layout::employed_group + o);
+    // Base-year demand: the jobs filled plus the open vacancies (the vacancy rate).
+    if (g.year == s.settings.base_year)
+      g.labour_demand[o] = at(Layout::employed_group + o) * (1.0 + s.calibration.flows.vacancy_rate);
   }
-  g.previous_labour_force = 0.0;
-  for (int e = 0; e < education_count; ++e) g.previous_labour_force += at(Layout::labour_force_education + e);
   for (int b = 0; b < 3; ++b) r.employment_share_by_wage_tercile[b] = ratio(at(Layout::employed_tercile + b), employed);
   for (int k = 0; k < task_category_count; ++k) {
     r.mean_task_share[k] = ratio(fixed_to_share(h[static_cast<std::size_t>(Layout::task_sum + k)]), employed);
@@ -178,22 +183,24 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
 
   // Social-security accounts (euros, scaled to the whole population).
   const double* a = incomes.accounts;
-  const double robot_tax = s.parameters.policy.robot_tax_rate * incomes.displaced_wage_bill;
+  const double robot_tax = g.year == s.settings.base_year ? 0.0 : s.parameters.policy.robot_tax_rate * incomes.displaced_wage_bill;
   const double contributions = a[account_employee_ssc] + a[account_employer_ssc] + a[account_self_employed_ssc];
-  const double spending_branches[4] = {a[account_unemployment], a[account_pension], a[account_assistance], a[account_basic_income]};
+  // The branches not modelled person by person (health care, sickness, family allowances, less
+  // the state's alternative financing) are one net item, a constant share of value added set
+  // so that the base year balances: later imbalances show the pressure on financing.
+  const double modelled = a[account_unemployment] + a[account_pension] + a[account_assistance] + a[account_basic_income];
+  if (g.year == s.settings.base_year)
+    g.other_branches_share = ratio(contributions + robot_tax - modelled, incomes.value_added);
+  const double spending_branches[5] = {a[account_unemployment], a[account_pension], a[account_assistance],
+                                       a[account_basic_income], g.other_branches_share * incomes.value_added};
   double spending = 0.0;
-  for (int b = 0; b < 4; ++b) {
+  for (int b = 0; b < 5; ++b) {
     r.ss_spending_by_branch[b] = spending_branches[b] * weight;
     spending += spending_branches[b];
   }
-  // Other financing (the state's alternative financing) is a constant share of value added,
-  // set so that the base year balances: later imbalances show the pressure on financing.
-  if (g.year == s.settings.base_year)
-    g.other_financing_share = ratio(spending - contributions - robot_tax, incomes.value_added);
-  const double other = g.other_financing_share * incomes.value_added;
-  const double sources[5] = {a[account_employee_ssc], a[account_employer_ssc], a[account_self_employed_ssc], robot_tax, other};
+  const double sources[4] = {a[account_employee_ssc], a[account_employer_ssc], a[account_self_employed_ssc], robot_tax};
   double revenue = 0.0;
-  for (int k = 0; k < 5; ++k) {
+  for (int k = 0; k < 4; ++k) {
     r.ss_revenue_by_source[k] = sources[k] * weight;
     revenue += sources[k];
   }

@@ -142,7 +142,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   double nonroutine_weight[isco_group_count];
   double nonroutine_total = 0.0;
   for (int o = 0; o < isco_group_count; ++o) {
-    nonroutine_weight[o] = g.previous_employment[o] * (group_tasks[o * 5 + task_analytic] + group_tasks[o * 5 + task_interpersonal]);
+    nonroutine_weight[o] = g.labour_demand[o] * (group_tasks[o * 5 + task_analytic] + group_tasks[o * 5 + task_interpersonal]);
     nonroutine_total += nonroutine_weight[o];
   }
   double displaced_total = 0.0;
@@ -151,10 +151,13 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   std::array<double, isco_group_count> vacancies{};
   ApplicationChoice choice{};
   for (int o = 0; o < isco_group_count; ++o) {
-    const double demand = g.previous_employment[o] * supply_growth * (1.0 + labour.demand_growth) -
+    // Demand is carried from year to year, so vacancies left unfilled stay open: employment
+    // cannot ratchet down because one year's matching fell short.
+    const double demand = g.labour_demand[o] * supply_growth * (1.0 + labour.demand_growth) -
                           (1.0 - labour.productivity_effect) * supply.displaced_fte_by_group[o] +
                           labour.new_task_demand * displaced_total *
                               (nonroutine_total > 0.0 ? nonroutine_weight[o] / nonroutine_total : 0.0);
+    g.labour_demand[o] = std::max(0.0, demand);
     vacancies[static_cast<std::size_t>(o)] = std::max(0.0, demand - supply.employed_after_separations[o]);
     choice.vacancies[o] = vacancies[static_cast<std::size_t>(o)];
     for (int k = 0; k < task_category_count; ++k) choice.group_tasks[o][k] = group_tasks[o * 5 + k];
@@ -189,6 +192,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   hire.replica = s.settings.replica;
   hire.year = g.year;
   parallel_for(s.population.size(), hire);
+  g.previous_labour_force = supply.labour_force;
 
   // Wages: group levels respond to tightness relative to the base year.
   for (int o = 0; o < isco_group_count; ++o) {

@@ -46,12 +46,12 @@ struct CarriedGlobals {
   double log_wage_intercept = 0.0;        // base-year calibration of the wage median
   double adopted[isco_group_count][task_category_count] = {};  // share of each category automated
   double group_wage_drift[isco_group_count] = {};              // log change of group levels since base
-  double previous_employment[isco_group_count] = {};           // persons employed at the end of last year
-  double previous_labour_force = 0.0;
+  double labour_demand[isco_group_count] = {};  // jobs wanted by employers; unfilled ones stay open
+  double previous_labour_force = 0.0;       // employed + unemployed after last year's supply pass
   double base_tightness[isco_group_count] = {};
   double automated_fte[task_category_count] = {};
   double mean_wage_fte_base = 0.0;        // mean FTE earnings in the base year
-  double other_financing_share = 0.0;     // of value added, calibrated to a balanced base year
+  double other_branches_share = 0.0;      // of value added, calibrated to a balanced base year
   double base_unemployment_rate[education_count] = {};
   double real_wage_index = 1.0;
 };

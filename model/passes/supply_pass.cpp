@@ -9,6 +9,7 @@
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
 #include "model/technology_k.hpp"
+#include "model/training_k.hpp"
 
 namespace ts::model {
 namespace {
@@ -24,15 +25,22 @@ constexpr int bin_employed_total = bin_displaced_sum + 1;
 constexpr int bin_labour_force_education = bin_employed_total + 1;  // [3]
 constexpr int bin_count = bin_labour_force_education + education_count;
 
-struct TrainingLogits {
-  double education[education_count];
-  double age_band[4];
-  double status[3];        // employed, unemployed, inactive
-  double contract[employment_type_count];
-  double policy;
-  double low_educated_extra;
-  double displacement;
-};
+// Share inactive among those neither in education nor retired, at a single age: linear between
+// the midpoints of the five-year bands of labour_status.csv.
+TS_HD inline double band_inactive_share(const TablesView& t, int band, int sex, int education) {
+  const double* shares = t.status_share + ((band * 2 + sex) * education_count + education) * synth_status_count;
+  const double outside = shares[synth_in_education] + shares[synth_retired];
+  return outside < 1.0 ? shares[synth_inactive] / (1.0 - outside) : 1.0;
+}
+
+TS_HD inline double inactive_share(const TablesView& t, int age, int sex, int education) {
+  const double position = (static_cast<double>(age) - 17.0) / 5.0;  // 0 at the middle of 15-19
+  if (position <= 0.0) return band_inactive_share(t, 0, sex, education);
+  if (position >= status_band_count - 1) return band_inactive_share(t, status_band_count - 1, sex, education);
+  const int band = static_cast<int>(position);
+  const double w = position - band;
+  return (1.0 - w) * band_inactive_share(t, band, sex, education) + w * band_inactive_share(t, band + 1, sex, education);
+}
 
 struct LabourSupplyPass {
   PersonView p;
@@ -43,6 +51,7 @@ struct LabourSupplyPass {
   int year;
   double mortality_factor;
   int statutory_age;
+  double late_retirement_probability;
   SchoolLeavingAges leaving;
   double participation_turnover;
   double newly_adopted[isco_group_count][task_category_count];
@@ -52,16 +61,6 @@ struct LabourSupplyPass {
   TrainingLogits training_logits;
   double separation_logit[employment_type_count];
   double temporary_to_permanent;
-
-  TS_HD double training_probability(int education, int age, int status, double displaced) const {
-    const int band = age < 35 ? 0 : (age < 45 ? 1 : (age < 55 ? 2 : 3));
-    double logit = training_logits.education[education] + training_logits.age_band[band] + training_logits.policy;
-    if (is_employed(static_cast<std::uint8_t>(status))) logit += training_logits.contract[status - status_employee_permanent];
-    else logit += training_logits.status[status == status_unemployed ? 1 : 2];
-    if (education == 0) logit += training_logits.low_educated_extra;
-    logit += training_logits.displacement * displaced;
-    return det_logistic(logit);
-  }
 
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
@@ -93,25 +92,28 @@ struct LabourSupplyPass {
     }
     const PhiloxStream retire(seed, replica, id, static_cast<std::uint32_t>(year), purpose_retirement);
     if (status != status_in_education && status != status_retired) {
-      if (age >= statutory_age) status = status_retired;
-      else if (age >= retirement_exit_first_age &&
+      if (age >= statutory_age) {
+        if (retire.uniform(1) < late_retirement_probability) status = status_retired;
+      } else if (age >= retirement_exit_first_age &&
                retire.uniform(0) < t.retirement_exit[sex * retirement_exit_ages + (age - retirement_exit_first_age)])
         status = status_retired;
     }
-    // Participation returns to the base-year profile of the person's age, sex and education.
+    // Participation follows the base-year age profile (pseudo-cohort flows): moving from one
+    // age to the next, the change of the inactive share sets the net flow, and a turnover
+    // keeps people moving both ways around it.
     const PhiloxStream participation(seed, replica, id, static_cast<std::uint32_t>(year), purpose_participation);
     if (status == status_inactive || status == status_unemployed || is_employed(status)) {
-      const int band = age >= 70 ? 11 : (age - 15) / 5;
-      const double* shares = t.status_share + ((band * 2 + sex) * education_count + education) * synth_status_count;
-      const double outside = shares[synth_in_education] + shares[synth_retired];
-      const double inactive_share = outside < 1.0 ? shares[synth_inactive] / (1.0 - outside) : 1.0;
+      const double before = inactive_share(t, old_age, sex, education);
+      const double after = inactive_share(t, age, sex, education);
+      const double change = after - before;
       const double u = participation.uniform(0);
       if (status == status_inactive) {
-        if (u < participation_turnover * (1.0 - inactive_share)) {
+        const double back = participation_turnover * (1.0 - after) + (change < 0.0 && before > 0.0 ? -change / before : 0.0);
+        if (u < back) {
           status = status_unemployed;
           p.unemployment_months[i] = 0;
         }
-      } else if (u < participation_turnover * inactive_share) {
+      } else if (u < participation_turnover * after + (change > 0.0 && before < 1.0 ? change / (1.0 - before) : 0.0)) {
         if (is_employed(status)) p.previous_wage[i] = p.gross_wage[i];
         status = status_inactive;
       }
@@ -156,7 +158,7 @@ struct LabourSupplyPass {
       }
     }
     if (status != status_in_education && status != status_retired && age < statutory_age) {
-      if (train.uniform(0) < training_probability(education, age, status, displaced)) p.trained[i] = 1;
+      if (train.uniform(0) < training_probability(training_logits, education, age, status, displaced)) p.trained[i] = 1;
     }
     // Skills: training adds to the stock; without it skills depreciate, faster when
     // technology moves faster.
@@ -179,24 +181,6 @@ struct LabourSupplyPass {
   }
 };
 
-double logit_of(double p) { return det_logit(p < 1e-6 ? 1e-6 : (p > 1.0 - 1e-6 ? 1.0 - 1e-6 : p)); }
-
-TrainingLogits training_logits(const Calibration& c, const ScenarioParameters& parameters) {
-  // Additive log-odds: each published rate by one dimension shifts the overall log-odds.
-  const TrainingRates& r = c.training;
-  const double overall = logit_of(r.overall);
-  TrainingLogits l{};
-  for (int e = 0; e < education_count; ++e) l.education[e] = logit_of(r.education[e]);
-  for (int b = 0; b < 4; ++b) l.age_band[b] = logit_of(r.age_band[b]) - overall;
-  for (int s = 0; s < 3; ++s) l.status[s] = logit_of(r.status[s]) - overall;
-  for (int k = 0; k < employment_type_count; ++k) l.contract[k] = logit_of(r.contract[k]) - overall;
-  const PolicyLevers& policy = parameters.policy;
-  l.policy = parameters.training.policy_log_odds + policy.training_subsidy_share +
-             parameters.training.learning_account_log_odds_per_1000_eur * policy.learning_account_eur / 1000.0;
-  l.low_educated_extra = parameters.training.low_educated_extra_log_odds;
-  l.displacement = parameters.training.displacement_log_odds;
-  return l;
-}
 
 }  // namespace
 
@@ -215,6 +199,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
   pass.mortality_factor = det_pow(1.0 - s.parameters.demography.mortality_improvement,
                                   static_cast<double>(s.globals.year - s.settings.base_year));
   pass.statutory_age = s.calibration.statutory_age(s.globals.year);
+  pass.late_retirement_probability = s.parameters.demography.late_retirement_probability;
   pass.leaving = school_leaving_ages(s.parameters);
   pass.participation_turnover = s.parameters.labour.participation_turnover;
   for (int g = 0; g < isco_group_count; ++g)
@@ -224,7 +209,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
   pass.training = s.parameters.training;
   pass.training_logits = training_logits(s.calibration, s.parameters);
   for (int k = 0; k < employment_type_count; ++k)
-    pass.separation_logit[k] = logit_of(s.calibration.flows.separation[k]);
+    pass.separation_logit[k] = det_logit_clamped(s.calibration.flows.separation[k]);
   pass.temporary_to_permanent = s.calibration.flows.temporary_to_permanent;
   const std::vector<std::int64_t> bins = global_histogram(s, exact_histogram(n, bin_count, pass));
   s.population.compact(s.keep);

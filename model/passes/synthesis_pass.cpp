@@ -16,6 +16,7 @@
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
+#include "model/training_k.hpp"
 
 namespace ts::model {
 namespace {
@@ -76,6 +77,27 @@ struct SynthesizePerson {
   SchoolLeavingAges leaving;
   int statutory_age;
   double individual_effect_sd;
+  double cohort_education[education_count];
+  TrainingLogits training;
+
+  // A student's education in the tables is what they have attained so far; the model carries
+  // the level they will leave school with: drawn from the current cohort's distribution among
+  // the levels at least as high whose leaving age is still ahead (else the attained level).
+  TS_HD int final_education(int attained, int age, double u) const {
+    double weights[education_count];
+    double total = 0.0;
+    for (int e = 0; e < education_count; ++e) {
+      weights[e] = e >= attained && leaving.age[e] > age ? cohort_education[e] : 0.0;
+      total += weights[e];
+    }
+    if (total <= 0.0) return attained;
+    double cumulative = 0.0;
+    for (int e = 0; e < education_count; ++e) {
+      cumulative += weights[e];
+      if (u * total < cumulative) return e;
+    }
+    return education_count - 1;
+  }
 
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
@@ -87,10 +109,11 @@ struct SynthesizePerson {
     const int cell = lo;
     const int age = first_age + cell / (2 * cells_per_age_sex);
     const int sex = (cell / cells_per_age_sex) % 2;
-    const int education = (cell / synth_status_count) % education_count;
+    const int attained = (cell / synth_status_count) % education_count;
     const int broad = cell % synth_status_count;
     const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
     const int band = age >= 70 ? 11 : (age - 15) / 5;
+    const int education = broad == synth_in_education ? final_education(attained, age, r.uniform(14)) : attained;
 
     p.person_id[i] = id;
     p.age[i] = static_cast<std::uint8_t>(age);
@@ -121,7 +144,10 @@ struct SynthesizePerson {
     const double skill = 1.0 + 0.15 * r.normal(11);
     p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
     p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(12));
-    p.trained[i] = 0;
+    // Training in the base year at the calibrated participation rates (students are learning).
+    p.trained[i] = status == status_in_education ||
+                   (status != status_retired && age < statutory_age &&
+                    r.uniform(15) < training_probability(training, education, age, status, 0.0));
     const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
     p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
     // Years worked: potential experience times an assumed employment intensity over the career.
@@ -185,12 +211,14 @@ void synthesize_population(Simulation::State& s) {
   thrust::device_vector<std::uint64_t> device_starts(starts.begin(), starts.end());
   const double long_term = c.flows.long_term_unemployment_share;
   const double spell_mean = long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0;
-  parallel_for(mine.size(), SynthesizePerson{s.population.view(), s.tables(),
-                                             thrust::raw_pointer_cast(device_starts.data()),
-                                             static_cast<int>(starts.size() - 1), mine.begin, s.settings.seed,
-                                             s.settings.replica, s.settings.base_year, spell_mean,
-                                             school_leaving_ages(s.parameters), c.statutory_age(s.settings.base_year),
-                                             c.wages.individual_effect_sd});
+  SynthesizePerson synthesize{s.population.view(), s.tables(), thrust::raw_pointer_cast(device_starts.data()),
+                              static_cast<int>(starts.size() - 1), mine.begin, s.settings.seed, s.settings.replica,
+                              s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
+                              c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {},
+                              training_logits(c, default_scenario_parameters())};  // 2024: no policy yet
+  const auto cohort = c.cohort_education_in(s.settings.base_year);
+  for (int e = 0; e < education_count; ++e) synthesize.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
+  parallel_for(mine.size(), synthesize);
   s.globals.next_person_id = total;
 
   // Calibrate the wage intercept: the median full-time permanent wage equals the published one.

@@ -1,0 +1,99 @@
+// One benchmark per yearly pass, on a prepared base-year state at 1% and 10% scale: the
+// labour-supply pass (with the compaction after deaths it ends with), the income pass and the
+// indicator pass. Engine code: it sees Simulation::State and so Thrust's device vectors.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "bench/bench_context.hpp"
+#include "bench/person_year_bytes.hpp"
+#include "kernels/global_sum.hpp"
+#include "model/passes/entrants.hpp"
+#include "model/passes/passes.hpp"
+
+namespace ts::bench {
+namespace {
+
+using model::Simulation;
+
+// A base-year state as Simulation::start leaves it, near enough for timing: the base
+// structure that start() measures (wage terciles of occupations, mean task bundles of groups)
+// is private to model/passes/simulation.cpp, so neutral tables stand in for it; the passes
+// timed here only index them.
+struct PreparedState {
+  SingleShardSum sum;
+  std::unique_ptr<Simulation::State> state;
+  explicit PreparedState(double scale) {
+    const ModelInputs& in = model_inputs();
+    model::RunSettings settings;
+    settings.scale = scale;
+    state = std::make_unique<Simulation::State>(in.calibration, in.parameters, in.energy, in.rules, settings, sum);
+    Simulation::State& s = *state;
+    s.globals.year = settings.base_year;
+    model::synthesize_population(s);
+    model::income_pass(s);
+    s.occupation_tercile.assign(in.calibration.occupations.size(), 0);
+    s.group_mean_tasks.assign(model::isco_group_count * model::task_category_count, 0.2);
+    s.status_at_start.assign(s.population.size(), model::entrant_status);
+  }
+};
+
+void set_counters(benchmark::State& state, double person_years, std::size_t bytes, std::size_t persons) {
+  state.counters["persons"] = static_cast<double>(persons);
+  state.counters["person_years_per_s"] = benchmark::Counter(person_years, benchmark::Counter::kIsRate);
+  state.counters["bytes_per_person_year"] = static_cast<double>(bytes);
+  state.counters["bytes_per_s"] = benchmark::Counter(person_years * static_cast<double>(bytes), benchmark::Counter::kIsRate);
+}
+
+void BM_LabourSupplyPass(benchmark::State& state) {
+  PreparedState prepared(static_cast<double>(state.range(0)) / 1000.0);
+  Simulation::State& s = *prepared.state;
+  const model::Population base = s.population;
+  const model::YearTechnology technology{};
+  const int year = s.globals.year + 1;
+  double person_years = 0.0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    s.population = base;  // every iteration starts from the same persons
+    s.globals.year = year;
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(model::labour_supply_pass(s, technology));
+    person_years += static_cast<double>(base.size());
+  }
+  set_counters(state, person_years, supply_bytes.total() + compaction_bytes.total(), base.size());
+}
+
+void BM_IncomePass(benchmark::State& state) {
+  PreparedState prepared(static_cast<double>(state.range(0)) / 1000.0);
+  Simulation::State& s = *prepared.state;
+  double person_years = 0.0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(model::income_pass(s));
+    person_years += static_cast<double>(s.population.size());
+  }
+  set_counters(state, person_years, income_bytes.total(), s.population.size());
+}
+
+void BM_IndicatorPass(benchmark::State& state) {
+  PreparedState prepared(static_cast<double>(state.range(0)) / 1000.0);
+  Simulation::State& s = *prepared.state;
+  const model::IncomeTotals incomes = model::income_pass(s);
+  const model::YearTechnology technology{};
+  double person_years = 0.0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(model::indicator_pass(s, incomes, technology, {}, 0.0));
+    person_years += static_cast<double>(s.population.size());
+  }
+  set_counters(state, person_years, indicator_bytes.total(), s.population.size());
+}
+
+// Argument: scale in thousandths of the population.
+BENCHMARK(BM_LabourSupplyPass)->Name("pass/labour_supply/scale_permille")->Arg(10)->Arg(100)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IncomePass)->Name("pass/income/scale_permille")->Arg(10)->Arg(100)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IndicatorPass)->Name("pass/indicators/scale_permille")->Arg(10)->Arg(100)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace ts::bench

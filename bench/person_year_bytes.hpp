@@ -1,0 +1,64 @@
+// The byte count of one simulated person-year: what each step of Simulation::advance reads and
+// writes per person, column by column (model/person.hpp; the passes in model/passes/*.cpp).
+// Counted as STREAM counts: bytes read plus bytes written, no write-allocate traffic, and
+// only the columns every person or every worker touches (a branch taken by a few percent of
+// persons, such as a death or a separation, is left out). Bandwidth divided by this is the
+// floor: the most person-years per second the memory system allows. docs/performance.md
+// explains each line; keep the two in step when a pass changes.
+#pragma once
+#include <cstddef>
+
+#include "model/person.hpp"
+
+namespace ts::bench {
+
+struct PassBytes {
+  const char* pass;
+  std::size_t read;
+  std::size_t written;
+  std::size_t total() const { return read + written; }
+};
+
+inline constexpr std::size_t u8 = 1, u16 = 2, u64 = 8, f32 = 4;
+inline constexpr std::size_t record = model::Population::bytes_per_record;  // 94 bytes
+inline constexpr std::size_t columns = static_cast<std::size_t>(model::Population::attribute_count);
+
+// labour_supply_pass, the per-person part (LabourSupplyPass).
+//   read:  person_id, status, sex, age, education, occupation, 5 tasks, skill_stock,
+//          digital_skill, hours, years_worked
+//   write: keep, status_at_start, age, trained, displaced_share, status, skill_stock,
+//          5 tasks, hours, years_worked
+inline constexpr PassBytes supply_bytes{"labour_supply", u64 + 4 * u8 + u16 + 5 * f32 + f32 + u8 + f32 + f32,
+                                        u8 + u8 + u8 + u8 + f32 + u8 + f32 + 5 * f32 + f32 + f32};
+// The compaction after deaths (Population::compact): count_if over keep, then copy_if of every
+// column through keep into a new array, and the same for status_at_start (copy, then compact).
+inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + columns * u8 + (u8 + u8 + u8),
+                                            record + u8 + u8};
+// add_entrants: resize() of columns whose capacity is exactly the compacted size reallocates
+// and copies every column (and status_at_start); the new cohort itself is about 1% of persons.
+inline constexpr PassBytes entrant_bytes{"entrants", record + u8, record + u8};
+// matching_pass: CountApplications and Hire each read status; only the unemployed read more.
+inline constexpr PassBytes matching_bytes{"matching", u8 + u8, 0};
+// income_pass: SetWages reads status, age, education, occupation, sex, skill_stock,
+// wage_effect, hours, career_earnings and writes gross_wage, career_earnings; ApplyTaxBenefit
+// reads status, age, hours, gross_wage, previous_wage, unemployment_months, years_worked,
+// career_earnings and writes capital_income, benefits, pension, contributions, taxes,
+// disposable_income.
+inline constexpr PassBytes income_bytes{"income",
+                                        (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
+                                            (u8 + u8 + f32 + f32 + f32 + u8 + f32 + f32),
+                                        (f32 + f32) + 6 * f32};
+// indicator_pass: status, status_at_start, age, education, trained, digital_skill,
+// occupation, 5 tasks, gross_wage, disposable_income; the histogram rows stay in cache.
+inline constexpr PassBytes indicator_bytes{"indicators", 6 * u8 + u16 + 5 * f32 + f32 + f32, 0};
+
+inline constexpr PassBytes year_passes[] = {supply_bytes, compaction_bytes, entrant_bytes,
+                                            matching_bytes, income_bytes, indicator_bytes};
+
+inline constexpr std::size_t bytes_per_person_year() {
+  std::size_t total = 0;
+  for (const PassBytes& p : year_passes) total += p.read + p.written;
+  return total;
+}
+
+}  // namespace ts::bench

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Policy levers change the accounts in the expected direction (issue 5): a robot tax raises
+# social-security revenue; a basic income raises spending and lowers the poverty rate; a tax
+# shift lowers contribution revenue; learning accounts raise training.
+set -euo pipefail
+taskshift=$1; source_dir=$2
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+for s in baseline robot-tax basic-income tax-shift learning-accounts; do
+  "$taskshift" run "$source_dir/configs/scenarios/$s.toml" -o "$work/$s.nc" --scale 0.01 --years 2024:2032 >/dev/null &
+done
+wait
+/usr/bin/python3 - "$work" <<'PY'
+import sys, xarray as xr
+d = sys.argv[1]
+ds = {s: xr.open_dataset(f"{d}/{s}.nc").isel(replica=0).sel(year=2030)
+      for s in ["baseline", "robot-tax", "basic-income", "tax-shift", "learning-accounts"]}
+b = ds["baseline"]
+passed = 0
+def check(cond, what, *values):
+    global passed
+    print(("ok   " if cond else "FAIL ") + what, *[round(float(v), 4) for v in values])
+    assert cond, what
+    passed += 1
+check(ds["robot-tax"].ss_revenue > b.ss_revenue, "a robot tax raises revenue", ds["robot-tax"].ss_revenue / 1e9, b.ss_revenue / 1e9)
+check(ds["robot-tax"].ss_revenue_by_source.sel(revenue_source="automation_tax") > 0, "automation tax revenue is positive",
+      ds["robot-tax"].ss_revenue_by_source.sel(revenue_source="automation_tax") / 1e9)
+check(ds["basic-income"].ss_spending > b.ss_spending, "a basic income raises spending", ds["basic-income"].ss_spending / 1e9, b.ss_spending / 1e9)
+check(ds["basic-income"].poverty_rate < b.poverty_rate, "a basic income lowers poverty", ds["basic-income"].poverty_rate, b.poverty_rate)
+contributions = lambda x: x.ss_revenue_by_source.sel(revenue_source=["employee_contributions", "employer_contributions"]).sum()
+check(contributions(ds["tax-shift"]) < contributions(b), "a tax shift lowers contribution revenue",
+      contributions(ds["tax-shift"]) / 1e9, contributions(b) / 1e9)
+check(ds["learning-accounts"].training_rate > b.training_rate, "learning accounts raise training",
+      ds["learning-accounts"].training_rate, b.training_rate)
+print(f"{passed} passed, 0 failed")
+PY
