@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", run.set, "Override a scenario key: key=value (TOML value)");
   run_cmd->add_option("--calibration", run.calibration_dir, "Directory of the calibration tables");
   run_cmd->add_flag("--print-config", run.print_config, "Print the resolved scenario");
+  run_cmd->add_option("--checkpoint-every", run.checkpoint_every, "Write a checkpoint every K years");
+  run_cmd->add_option("--checkpoint-dir", run.checkpoint_dir, "Checkpoint directory (default: OUT without .nc, plus .ckpt)");
+  run_cmd->add_option("--restart", run.restart_dir, "Continue from the checkpoint in this directory");
 
   std::vector<std::string> validate_files, validate_set;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <csignal>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/calibration_loader.hpp"
+#include "app/checkpoint.hpp"
 #include "app/input_error.hpp"
 #include "app/output_dataset.hpp"
 #include "app/scenario.hpp"
@@ -66,6 +69,15 @@ class Progress {
 
 std::string backend_name() { return TS_BACKEND_NAME; }
 
+// Set by the signal Slurm sends before a time limit or preemption; the year loop checkpoints.
+volatile std::sig_atomic_t stop_requested = 0;
+extern "C" void request_stop(int) { stop_requested = 1; }
+
+std::string default_checkpoint_dir(const RunOptions& o) {
+  std::filesystem::path p(o.output);
+  return (p.parent_path() / p.stem()).string() + ".ckpt";
+}
+
 int thread_count() {
 #if defined(_OPENMP)
   return omp_get_max_threads();
@@ -100,11 +112,24 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   const mpi::AllReduceSum global_sum;
   const auto started = std::chrono::steady_clock::now();
 
+  std::signal(SIGUSR1, request_stop);
+  std::signal(SIGTERM, request_stop);
+  const RunIdentity identity{scenario.content_hash, o.seed, o.scale, o.first_year, o.last_year, o.replica_offset,
+                             o.replicas, mpi.size()};
+  const std::string checkpoint_dir = o.checkpoint_dir.empty() ? default_checkpoint_dir(o) : o.checkpoint_dir;
   std::vector<std::vector<model::Indicators>> results;
+  int first_replica = 0;
+  Checkpoint resume;
+  if (!o.restart_dir.empty()) {
+    resume = read_checkpoint(o.restart_dir, identity, mpi.rank());
+    first_replica = resume.replica_index;
+    results = resume.indicators;
+  }
   std::vector<int> replica_ids;
+  for (int k = 0; k < o.replicas; ++k) replica_ids.push_back(o.replica_offset + k);
   Progress progress(mpi.rank() == 0, o.replicas * (o.last_year - o.first_year + 1));
   std::uint64_t person_years = 0;
-  for (int k = 0; k < o.replicas; ++k) {
+  for (int k = first_replica; k < o.replicas; ++k) {
     const int replica = o.replica_offset + k;
     const std::vector<double> values = replica_values(scenario, specs, o.seed, replica);
     const std::size_t model_count = model::scenario_parameter_specs().size();
@@ -119,15 +144,36 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     settings.shard = mpi.rank();
     settings.shards = mpi.size();
     model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
-    std::vector<model::Indicators> yearly{simulation.start()};
-    progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+    std::vector<model::Indicators> yearly;
+    if (!o.restart_dir.empty() && k == first_replica) {
+      simulation.restore(resume.columns, resume.carried_state);
+      yearly = std::move(results.back());
+      results.pop_back();
+    } else {
+      yearly.push_back(simulation.start());
+      progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+    }
     while (simulation.year() < o.last_year) {
       yearly.push_back(simulation.advance());
       person_years += static_cast<std::uint64_t>(yearly.back().persons[0] * o.scale + 0.5);
       progress.step(replica, simulation.year(), simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+      // Every rank must agree to stop, or the ranks that go on would wait for the others forever.
+      const bool stop = !mpi.all_true(stop_requested == 0);
+      const bool scheduled = o.checkpoint_every > 0 && (simulation.year() - o.first_year) % o.checkpoint_every == 0;
+      if ((stop || scheduled) && simulation.year() < o.last_year) {
+        Checkpoint checkpoint{identity, mpi.rank(), k, results, simulation.carried_state(), simulation.columns()};
+        checkpoint.indicators.push_back(yearly);
+        write_checkpoint(checkpoint_dir, checkpoint);
+        mpi.barrier();
+        if (stop) {
+          if (mpi.rank() == 0)
+            std::cerr << "taskshift: stopped by a signal after " << simulation.year() << "; checkpoint in " << checkpoint_dir
+                      << ", continue with --restart " << checkpoint_dir << "\n";
+          return exit_preempted;
+        }
+      }
     }
     results.push_back(std::move(yearly));
-    replica_ids.push_back(replica);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (mpi.rank() != 0) return 0;

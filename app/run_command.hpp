@@ -22,9 +22,15 @@ struct RunOptions {
   std::vector<std::string> set;
   bool print_config = false;
   bool csv = true;
+  int checkpoint_every = 0;      // years; 0: only on a signal
+  std::string checkpoint_dir;    // default: the output path without .nc, plus .ckpt
+  std::string restart_dir;
 };
 
+// Returns 0 when complete, 3 when a signal (SIGUSR1, SIGTERM) stopped the run after writing a
+// checkpoint.
 int run_command(const RunOptions& options, const mpi::Context& mpi);
+inline constexpr int exit_preempted = 3;
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& set);
 
 }  // namespace ts::app

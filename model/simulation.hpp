@@ -50,11 +50,12 @@ class Simulation {
   int year() const;
   std::uint64_t local_persons() const;
 
-  // The population's columns and the run's carried state, for snapshots and checkpoints.
+  // The population's columns and the run's carried state (global quantities and the base-year
+  // structure), for snapshots and checkpoints. Restoring both into a simulation built with the
+  // same inputs continues it with the same bits as if it had never stopped.
   std::vector<HostColumn> columns() const;
-  void restore_columns(const std::vector<HostColumn>& columns);
-  std::vector<double> carried_state() const;
-  void restore_carried_state(const std::vector<double>& state);
+  std::vector<unsigned char> carried_state() const;
+  void restore(const std::vector<HostColumn>& columns, const std::vector<unsigned char>& carried_state);
 
   static std::size_t bytes_per_person();
 

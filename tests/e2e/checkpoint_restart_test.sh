@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Checkpoint and restart (issue 8): a restarted run gives the same bits as an uninterrupted one,
+# whether it was checkpointed on schedule or stopped by the signal Slurm sends; a corrupt or
+# mismatched checkpoint (checksum, scenario, rank count) is refused with a clear message and
+# no output is written.
+set -euo pipefail
+taskshift=$1; source_dir=$2; mpiexec=$3
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+scenario="$source_dir/configs/scenarios/baseline.toml"
+args=(--scale 0.01 --years 2024:2040 --replicas 2 --seed 5)
+passed=0
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; exit 1; }
+same() { "$taskshift" compare --exact "$1" "$2" >/dev/null || fail "$3"; ok "$3"; }
+refused() {  # expected-message description command...
+  local expected=$1 what=$2; shift 2
+  if "$@" >"$work/out.txt" 2>&1; then fail "$what: accepted"; fi
+  grep -q "$expected" "$work/out.txt" || { cat "$work/out.txt"; fail "$what: message lacks '$expected'"; }
+  ok "$what"
+}
+
+"$taskshift" run "$scenario" -o "$work/full.nc" "${args[@]}" >/dev/null
+# Scheduled checkpoints every 4 years; the last one holds replica 1 in 2036.
+"$taskshift" run "$scenario" -o "$work/scheduled.nc" "${args[@]}" --checkpoint-every 4 --checkpoint-dir "$work/ck" >/dev/null
+same "$work/full.nc" "$work/scheduled.nc" "checkpointing does not change the results"
+"$taskshift" run "$scenario" -o "$work/restarted.nc" "${args[@]}" --restart "$work/ck" >/dev/null
+same "$work/full.nc" "$work/restarted.nc" "restart from a scheduled checkpoint gives the same bits"
+
+# Stopped by SIGUSR1 mid-run: exit code 3, a checkpoint, no output; the restart completes it.
+long=(--scale 0.05 --years 2024:2050 --replicas 2 --seed 6)
+"$taskshift" run "$scenario" -o "$work/long-full.nc" "${long[@]}" >/dev/null
+"$taskshift" run "$scenario" -o "$work/long.nc" "${long[@]}" >/dev/null 2>&1 &
+pid=$!
+sleep 2
+kill -USR1 "$pid"
+rc=0; wait "$pid" || rc=$?
+[ "$rc" = 3 ] || fail "a signalled run exits with 3 (got $rc)"
+[ ! -e "$work/long.nc" ] || fail "a signalled run leaves no output"
+ok "a signalled run writes a checkpoint, exits 3 and leaves no output"
+"$taskshift" run "$scenario" -o "$work/long.nc" "${long[@]}" --restart "$work/long.ckpt" >/dev/null
+same "$work/long-full.nc" "$work/long.nc" "restart after a signal gives the same bits"
+
+# Refusals.
+cp -r "$work/ck" "$work/bad"
+f=$(ls "$work/bad"/*.tsckpt | head -n 1)
+printf '\x01' | dd of="$f" bs=1 seek=200 conv=notrunc status=none
+refused "checksum mismatch" "a corrupt checkpoint is refused" \
+  "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/bad"
+refused "scenario hash differs" "a checkpoint of another scenario is refused" \
+  "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/ck" --set technology.cost_decline=0.05
+refused "written by 1 ranks" "a checkpoint of another rank count is refused" \
+  "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/ck"
+[ ! -e "$work/x.nc" ] || fail "a refused restart wrote output"
+ok "refused restarts write no output"
+
+# Two ranks: each writes its shard; the restart on two ranks gives the same bits.
+"$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2.nc" "${args[@]}" --checkpoint-every 5 --checkpoint-dir "$work/ck2" >/dev/null
+"$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2-restarted.nc" "${args[@]}" --restart "$work/ck2" >/dev/null
+same "$work/full.nc" "$work/np2-restarted.nc" "a two-rank restart gives the same bits as one uninterrupted rank"
+echo "$passed passed, 0 failed"
