@@ -11,10 +11,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-gpu-check-out}
 mkdir -p "$out"
-bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-0}   # from docs/performance.md
+bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-616}   # from docs/performance.md
 ensemble_replicas=${ENSEMBLE_REPLICAS:-8}
 ensemble_scale=${ENSEMBLE_SCALE:-0.1}
 
+[ -d gpu-bundle ] || [ ! -f .gpu-carry/gpu-bundle.tar.xz ] || tar xJf .gpu-carry/gpu-bundle.tar.xz
 if [ -d gpu-bundle ]; then
   loader=(gpu-bundle/lib/ld-linux-x86-64.so.2 --library-path gpu-bundle/lib)
   cuda_dir=gpu-bundle/cuda; cpu_dir=gpu-bundle/cpu
@@ -27,7 +28,7 @@ find_binary() { local d=$1 name=$2; [ -x "$d/$name" ] && echo "$d/$name" || find
 gpu_bin=$(find_binary "$cuda_dir" taskshift); cpu_bin=$(find_binary "$cpu_dir" taskshift)
 gpu() { "${loader[@]}" "$gpu_bin" "$@"; }
 cpu() { "${loader[@]}" "$cpu_bin" "$@"; }
-seconds() { local start=$(date +%s.%N); "$@" >>"$out/log.txt" 2>&1; local rc=$?; echo "$(echo "$(date +%s.%N) - $start" | bc) $rc"; }
+seconds() { local start; start=$(date +%s.%N); "$@" >>"$out/log.txt" 2>&1; local rc=$?; awk -v a="$start" -v b="$(date +%s.%N)" -v rc="$rc" 'BEGIN { printf "%.1f %d\n", b - a, rc }'; }
 
 device=$(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null | head -n 1)
 echo "device: ${device:-none found}" | tee "$out/summary.txt"
@@ -69,9 +70,8 @@ verdict "GPU copy bandwidth (GB/s)" "${bandwidth:-not measured}"
 persons_years=$(grep -o '[0-9.]* M person-years/s' "$out/log.txt" | head -n 1)
 verdict "full baseline throughput, GPU" "${persons_years:-?}"
 if [ -n "${bandwidth:-}" ] && [ "$bytes_per_person_year" != 0 ] && [ -n "$persons_years" ]; then
-  floor=$(echo "$bandwidth * 1000 / $bytes_per_person_year" | bc -l)
   rate=$(echo "$persons_years" | awk '{print $1}')
-  verdict "bandwidth floor (M person-years/s)" "$(printf '%.0f' "$floor")"
-  verdict "fraction of the floor" "$(printf '%.3f' "$(echo "$rate / $floor" | bc -l)")"
+  verdict "bandwidth floor (M person-years/s)" "$(awk -v bw="$bandwidth" -v b="$bytes_per_person_year" 'BEGIN { printf "%.0f", bw * 1000 / b }')"
+  verdict "fraction of the floor" "$(awk -v bw="$bandwidth" -v b="$bytes_per_person_year" -v r="$rate" 'BEGIN { printf "%.3f", r / (bw * 1000 / b) }')"
 fi
 { echo; echo "device: $device"; printf '%s\n' "${results[@]}"; } | tee -a "$out/summary.txt"
