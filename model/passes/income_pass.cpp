@@ -34,6 +34,7 @@ struct SetWages {
   TaxBenefitRules rules;
   double pension_ceiling;
   double concentration;
+  bool accumulate_career;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
     const std::uint8_t status = p.status[i];
@@ -45,8 +46,9 @@ struct SetWages {
       add(bin_labour_compensation, euros_to_cents(wage + employer));
       add(bin_employed_fte, share_to_fixed(p.hours[i]));
       add(bin_wage_bill_fte, euros_to_cents(annual_fte * p.hours[i]));
+      // The base year's career earnings already include the years up to it.
       const double capped = wage < pension_ceiling ? wage : pension_ceiling;
-      p.career_earnings[i] += static_cast<float>(capped);
+      if (accumulate_career) p.career_earnings[i] += static_cast<float>(capped);
     }
     p.gross_wage[i] = static_cast<float>(wage);
     if (p.age[i] >= 18) add(bin_wealth_weight, share_to_fixed(wealth_weight(p.career_earnings[i], concentration)));
@@ -102,7 +104,8 @@ IncomeTotals income_pass(Simulation::State& s) {
   const std::vector<std::int64_t> totals = global_histogram(
       s, exact_histogram(n, bin_count,
                          SetWages{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
-                                  rules, s.rules.pension_wage_ceiling, s.parameters.capital.concentration}));
+                                  rules, s.rules.pension_wage_ceiling, s.parameters.capital.concentration,
+                                  g.year > s.settings.base_year}));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
   const double employed_fte = fixed_to_share(totals[bin_employed_fte]);

@@ -11,6 +11,9 @@ namespace ts::model {
 
 // Base population of this shard (synthesis_pass.cpp).
 void synthesize_population(Simulation::State& s);
+// Everything the base year derives from its population, whether synthetic or loaded: wages and
+// incomes, the occupational wage ranking, group task bundles, base labour demand, indicators.
+Indicators finish_base_year(Simulation::State& s);
 
 // What the labour-supply pass hands to the matching step, all-reduced.
 struct SupplyTotals {

@@ -102,20 +102,24 @@ int Simulation::year() const { return state_->globals.year; }
 std::uint64_t Simulation::local_persons() const { return state_->population.size(); }
 std::size_t Simulation::bytes_per_person() { return Population::bytes_per_record; }
 
-Indicators Simulation::start() {
-  State& s = *state_;
+Indicators finish_base_year(Simulation::State& s) {
   s.globals.year = s.settings.base_year;
-  synthesize_population(s);
-  income_pass(s);  // base-year wages, needed for the occupational wage ranking
-  measure_base_structure(s);
+  const IncomeTotals incomes = income_pass(s);
+  measure_base_structure(s);  // needs the base-year wages
   s.status_at_start.resize(s.population.size());
   parallel_for(s.population.size(), NoTransitions{thrust::raw_pointer_cast(s.status_at_start.data())});
   YearTechnology technology{};
   adoption(s, s.settings.base_year, s.globals.adopted, technology.capability);
-  const IncomeTotals incomes = income_pass(s);
   const Indicators indicators = indicator_pass(s, incomes, technology, {}, 0.0);
   for (int e = 0; e < education_count; ++e) s.globals.base_unemployment_rate[e] = indicators.unemployment_rate_by_education[e];
   return indicators;
+}
+
+Indicators Simulation::start() {
+  State& s = *state_;
+  s.globals.year = s.settings.base_year;
+  synthesize_population(s);
+  return finish_base_year(s);
 }
 
 Indicators Simulation::advance() {
