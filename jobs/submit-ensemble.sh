@@ -12,6 +12,10 @@
 #     merge job: <id>
 # and, for scripts, the line "JOBIDS <array id> <merge id>" last.
 # Optional: ARRAY_MAX_RUNNING=M limits the array to M tasks at once (--array=0-N%M).
+# Environment overrides (read by ensemble-array.sbatch, passed to both jobs): SCENARIOS,
+# REPLICAS_PER_BLOCK, BLOCKS, OUT_DIR, SEED, SCALE, YEARS (FIRST:LAST), TASKSHIFT; also
+# ARRAY_SCRIPT / MERGE_SCRIPT (the two batch scripts, default: next to this one). E.g.
+#     SCALE=0.002 YEARS=2024:2030 BLOCKS=2 REPLICAS_PER_BLOCK=1 jobs/submit-ensemble.sh --time=5
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,7 +26,7 @@ MERGE_SCRIPT=${MERGE_SCRIPT:-$HERE/ensemble-merge.sbatch}
 # pass them to both jobs through the environment, so the two can never disagree.
 config=$(bash "$ARRAY_SCRIPT" --print-config)
 eval "$config"
-export SCENARIOS REPLICAS_PER_BLOCK BLOCKS OUT_DIR SEED SCALE
+export SCENARIOS REPLICAS_PER_BLOCK BLOCKS OUT_DIR SEED SCALE YEARS TASKSHIFT
 array=$ARRAY_RANGE
 [[ -n ${ARRAY_MAX_RUNNING:-} ]] && array="$array%$ARRAY_MAX_RUNNING"
 

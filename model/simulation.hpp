@@ -45,6 +45,11 @@ class Simulation {
 
   // Creates this shard's base population and returns the base year's indicators.
   Indicators start();
+  // Starts from loaded persons instead (model/passes/population_import.cpp): host columns named
+  // as the person attributes, all of one length N, in file order; required: age, sex, education
+  // (attained), status, occupation (table index), hours, gross_wage; any other attribute that is
+  // absent is drawn as synthesis draws it. Ids are 0..N-1; this shard takes its block.
+  Indicators start_from(const std::vector<HostColumn>& persons);
   // Advances one year and returns its indicators.
   Indicators advance();
   int year() const;
@@ -64,5 +69,10 @@ class Simulation {
  private:
   std::unique_ptr<State> state_;
 };
+
+// The cell layout of the synthetic base population (synthesis_pass.cpp): the first global id of
+// every (age, sex, attained education, broad status) cell in that order, plus the total at the
+// end. The report of `taskshift synth` reads a person's attained education from it.
+std::vector<std::uint64_t> synthesis_cell_starts(const Calibration& calibration, double scale);
 
 }  // namespace ts::model

@@ -259,9 +259,10 @@ static_assert(std::is_trivially_copyable_v<PersonIncomes>);
 // benefits and pension by status; basic income; income tax; capital tax; disposable income;
 // then the leefloon top-up for adults (not in education) whose disposable income, basic income
 // included, is below the leefloon.
-TS_HD inline PersonIncomes compute_incomes(const PersonIncomeInput& in, const TaxBenefitRules& base,
-                                           const PolicyLevers& levers) {
-  const TaxBenefitRules r = apply_policy(base, levers);
+// The same with the levers already applied to the rules (apply_policy once a year rather than
+// once a person, in the population passes).
+TS_HD inline PersonIncomes compute_incomes_under(const PersonIncomeInput& in, const TaxBenefitRules& r,
+                                                 const PolicyLevers& levers) {
   PersonIncomes out;
   const double wage = tb_max(in.gross_wage, 0.0);
   const double self_employed = tb_max(in.self_employed_income, 0.0);
@@ -308,6 +309,11 @@ TS_HD inline PersonIncomes compute_incomes(const PersonIncomeInput& in, const Ta
     out.social_assistance = social_assistance_topup(net_before_assistance, r);
   out.disposable_income = net_before_assistance + out.social_assistance;
   return out;
+}
+
+TS_HD inline PersonIncomes compute_incomes(const PersonIncomeInput& in, const TaxBenefitRules& base,
+                                           const PolicyLevers& levers) {
+  return compute_incomes_under(in, apply_policy(base, levers), levers);
 }
 
 }  // namespace ts::model

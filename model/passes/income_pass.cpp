@@ -28,6 +28,7 @@ TS_HD inline double wealth_weight(double career_earnings, double concentration) 
 
 struct SetWages {
   PersonView p;
+  float* wealth_weights;  // scratch, read again by ApplyTaxBenefit
   TablesView t;
   WageTerms w;
   SchoolLeavingAges leaving;
@@ -51,16 +52,18 @@ struct SetWages {
       if (accumulate_career) p.career_earnings[i] += static_cast<float>(capped);
     }
     p.gross_wage[i] = static_cast<float>(wage);
-    if (p.age[i] >= 18) add(bin_wealth_weight, share_to_fixed(wealth_weight(p.career_earnings[i], concentration)));
+    const double weight = p.age[i] >= 18 ? wealth_weight(p.career_earnings[i], concentration) : 0.0;
+    wealth_weights[i] = static_cast<float>(weight);
+    add(bin_wealth_weight, share_to_fixed(static_cast<float>(weight)));
   }
 };
 
 struct ApplyTaxBenefit {
   PersonView p;
-  TaxBenefitRules rules;
+  const float* wealth_weights;
+  TaxBenefitRules rules;  // with the policy levers applied
   PolicyLevers policy;
   double capital_per_weight;  // euros per unit of wealth weight
-  double concentration;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
     const std::uint8_t status = p.status[i];
@@ -77,8 +80,8 @@ struct ApplyTaxBenefit {
     const double years = p.years_worked[i];
     in.career_years = years;
     in.career_average_wage = years > 0.0 ? p.career_earnings[i] / years : 0.0;
-    in.capital_income = p.age[i] >= 18 ? capital_per_weight * wealth_weight(p.career_earnings[i], concentration) : 0.0;
-    const PersonIncomes out = compute_incomes(in, rules, policy);
+    in.capital_income = capital_per_weight * wealth_weights[i];
+    const PersonIncomes out = compute_incomes_under(in, rules, policy);
     p.capital_income[i] = static_cast<float>(out.capital_income);
     p.benefits[i] = static_cast<float>(out.unemployment_benefit + out.social_assistance + out.basic_income);
     p.pension[i] = static_cast<float>(out.pension);
@@ -97,13 +100,14 @@ struct ApplyTaxBenefit {
 IncomeTotals income_pass(Simulation::State& s) {
   CarriedGlobals& g = s.globals;
   const std::size_t n = s.population.size();
+  s.wealth_weights.resize(n);
   // The base year is observed under the 2024 rules: policy levers act from the next year on,
   // so every scenario starts from the same calibrated state.
   const PolicyLevers levers = g.year == s.settings.base_year ? PolicyLevers{} : s.parameters.policy;
   const TaxBenefitRules rules = apply_policy(s.rules, levers);
   const std::vector<std::int64_t> totals = global_histogram(
       s, exact_histogram(n, bin_count,
-                         SetWages{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
+                         SetWages{s.population.view(), thrust::raw_pointer_cast(s.wealth_weights.data()), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
                                   rules, s.rules.pension_wage_ceiling, s.parameters.capital.concentration,
                                   g.year > s.settings.base_year}));
   IncomeTotals result;
@@ -123,8 +127,8 @@ IncomeTotals income_pass(Simulation::State& s) {
   const double weights = fixed_to_share(totals[bin_wealth_weight]);
   const std::vector<std::int64_t> accounts = global_histogram(
       s, exact_histogram(n, account_count,
-                         ApplyTaxBenefit{s.population.view(), s.rules, levers,
-                                         weights > 0.0 ? result.capital_income / weights : 0.0, capital.concentration}));
+                         ApplyTaxBenefit{s.population.view(), thrust::raw_pointer_cast(s.wealth_weights.data()), rules,
+                                         levers, weights > 0.0 ? result.capital_income / weights : 0.0}));
   for (int a = 0; a < account_count; ++a) result.accounts[a] = cents_to_euros(accounts[static_cast<std::size_t>(a)]);
   return result;
 }

@@ -35,7 +35,10 @@ struct IndicatorContribution {
   Layout layout;
   template <class Add>
   TS_HD void histogram(Add& add, int offset, double amount) const {
-    const int bin = bins.bin_of(amount);
+    histogram_at(add, offset, bins.bin_of(amount), amount);
+  }
+  template <class Add>
+  TS_HD void histogram_at(Add& add, int offset, int bin, double amount) const {
     add(offset + bin, 1);
     add(offset + layout.bins + bin, euros_to_cents(amount));
   }
@@ -87,8 +90,9 @@ struct IndicatorContribution {
       add(Layout::adults_education + education, 1);
       add(Layout::disposable_status + broad, euros_to_cents(disposable));
       add(Layout::adults_status + broad, 1);
-      histogram(add, layout.disposable_histogram(), disposable);
-      histogram(add, layout.education_histogram(education), disposable);
+      const int bin = bins.bin_of(disposable);
+      histogram_at(add, layout.disposable_histogram(), bin, disposable);
+      histogram_at(add, layout.education_histogram(education), bin, disposable);
     }
   }
 };

@@ -48,6 +48,27 @@ inline SchoolLeavingAges school_leaving_ages(const ScenarioParameters& p) {
                             p.demography.school_leaving_age[2]}};
 }
 
+// A student's education in the tables (or a person file) is what they have attained so far;
+// the model carries the level they will leave school with: drawn from the current cohort's
+// distribution among the levels at least as high whose leaving age is still ahead (else the
+// attained level).
+TS_HD inline int final_education(int attained, int age, const SchoolLeavingAges& leaving,
+                                 const double (&cohort_education)[education_count], double u) {
+  double weights[education_count];
+  double total = 0.0;
+  for (int e = 0; e < education_count; ++e) {
+    weights[e] = e >= attained && leaving.age[e] > age ? cohort_education[e] : 0.0;
+    total += weights[e];
+  }
+  if (total <= 0.0) return attained;
+  double cumulative = 0.0;
+  for (int e = 0; e < education_count; ++e) {
+    cumulative += weights[e];
+    if (u * total < cumulative) return e;
+  }
+  return education_count - 1;
+}
+
 // Draws a 4-digit occupation within ISCO major group `isco1` (1..9), by the table's weights.
 TS_HD inline int draw_occupation_in_group(const TablesView& t, int isco1, double u) {
   const int first = t.group_first[isco1 - 1];

@@ -67,6 +67,7 @@ struct Simulation::State {
   Population population;
   thrust::device_vector<std::uint8_t> status_at_start;  // for the transition matrix
   thrust::device_vector<std::uint8_t> keep;              // compaction flags
+  thrust::device_vector<float> wealth_weights;           // capital-income shares, within a year
 
   thrust::device_vector<float> occupation_tasks;
   thrust::device_vector<std::uint8_t> occupation_isco1, occupation_tercile;

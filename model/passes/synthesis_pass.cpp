@@ -80,25 +80,6 @@ struct SynthesizePerson {
   double cohort_education[education_count];
   TrainingLogits training;
 
-  // A student's education in the tables is what they have attained so far; the model carries
-  // the level they will leave school with: drawn from the current cohort's distribution among
-  // the levels at least as high whose leaving age is still ahead (else the attained level).
-  TS_HD int final_education(int attained, int age, double u) const {
-    double weights[education_count];
-    double total = 0.0;
-    for (int e = 0; e < education_count; ++e) {
-      weights[e] = e >= attained && leaving.age[e] > age ? cohort_education[e] : 0.0;
-      total += weights[e];
-    }
-    if (total <= 0.0) return attained;
-    double cumulative = 0.0;
-    for (int e = 0; e < education_count; ++e) {
-      cumulative += weights[e];
-      if (u * total < cumulative) return e;
-    }
-    return education_count - 1;
-  }
-
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
     int lo = 0, hi = cells;  // last cell whose start <= id
@@ -113,7 +94,8 @@ struct SynthesizePerson {
     const int broad = cell % synth_status_count;
     const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
     const int band = age >= 70 ? 11 : (age - 15) / 5;
-    const int education = broad == synth_in_education ? final_education(attained, age, r.uniform(14)) : attained;
+    const int education =
+        broad == synth_in_education ? final_education(attained, age, leaving, cohort_education, r.uniform(14)) : attained;
 
     p.person_id[i] = id;
     p.age[i] = static_cast<std::uint8_t>(age);
@@ -200,6 +182,10 @@ struct SynthesizeCareer {
 };
 
 }  // namespace
+
+std::vector<std::uint64_t> synthesis_cell_starts(const Calibration& calibration, double scale) {
+  return cell_starts(calibration, scale);
+}
 
 void synthesize_population(Simulation::State& s) {
   const Calibration& c = s.calibration;

@@ -1,0 +1,32 @@
+// Real microdata instead of the synthetic population: a person file in CSV or NetCDF
+// (docs/population.md, "Person files"), read, validated as a whole and turned into the host
+// columns that Simulation::start_from takes. Nothing is built until every row has passed.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/calibration.hpp"
+#include "model/simulation.hpp"
+
+namespace ts::app {
+
+struct Microdata {
+  std::string file;
+  std::size_t persons = 0;
+  // Named as the person attributes: age, sex, education (attained), status, occupation (index of
+  // the ISCO-08 table), hours, gross_wage, and those optional ones the file has.
+  std::vector<model::HostColumn> columns;
+  std::vector<std::string> optional_missing;  // optional columns the file lacks (drawn instead)
+};
+
+// The required and optional columns of a person file.
+const std::vector<std::string>& microdata_required_columns();
+const std::vector<std::string>& microdata_optional_columns();
+
+// Reads FILE: NetCDF when it ends in .nc, CSV otherwise. Any problem throws InputError naming
+// the file, the line (CSV) or row (NetCDF, counted from 1) and the column.
+Microdata load_microdata(const std::filesystem::path& file, const model::Calibration& calibration);
+
+}  // namespace ts::app

@@ -1,0 +1,41 @@
+// The person-level NetCDF-4 file of `taskshift synth`: dimension `person`, one variable per
+// attribute of the person record in its own type (NC_UBYTE, NC_USHORT, NC_UINT64, NC_FLOAT),
+// with units, long names and, for coded attributes, flag_values/flag_meanings; plus `isco4`
+// (the ISCO-08 code of `occupation`) so that the file can be loaded back with --population.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/calibration.hpp"
+#include "model/simulation.hpp"
+
+namespace ts::app {
+
+// Label lists of the coded attributes, in code order (also the labels of the CSV person file).
+const std::vector<std::string>& sex_labels();
+const std::vector<std::string>& education_labels();
+const std::vector<std::string>& status_labels();
+const std::vector<std::string>& region_labels();
+const std::vector<std::string>& digital_skill_labels();
+
+// Written as "<out>.partial-<pid>" and renamed onto `out` once complete; on error the partial
+// file is removed and the exception names `out`.
+void write_population_file(const std::vector<model::HostColumn>& columns, const model::Calibration& calibration,
+                           const std::vector<std::pair<std::string, std::string>>& text_attributes,
+                           const std::vector<std::pair<std::string, double>>& number_attributes,
+                           const std::filesystem::path& out);
+
+// A variable over `person` read back as doubles (exact for every type written), or absent.
+struct PersonVariable {
+  std::string name;
+  std::vector<double> values;
+};
+// Reads the `wanted` variables that the file has over its dimension `person` (whose length goes
+// to `persons`). Errors (InputError) name the file and the variable.
+std::vector<PersonVariable> read_person_variables(const std::filesystem::path& file,
+                                                  const std::vector<std::string>& wanted, std::size_t& persons);
+
+}  // namespace ts::app

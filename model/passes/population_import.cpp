@@ -1,0 +1,231 @@
+// The base population from loaded persons (a person file read by the app, app/microdata.cpp)
+// instead of the synthetic cells. The given attributes are copied; the missing ones are drawn
+// from each person's Philox stream exactly as synthesis draws them (same purpose and draw
+// indices). Students' attained education becomes their final education as in synthesis. The
+// persistent wage effect of a worker is backed out of the observed wage: ln of the observed
+// FTE monthly wage minus the equation's prediction without it, after the intercept has been
+// calibrated to the loaded full-time median. Then finish_base_year does the rest.
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#include "kernels/exact_histogram.hpp"
+#include "kernels/parallel.hpp"
+#include "kernels/philox_stream.hpp"
+#include "kernels/shard_range.hpp"
+#include "model/passes/passes.hpp"
+#include "model/passes/person_access.hpp"
+#include "model/random_purposes.hpp"
+#include "model/training_k.hpp"
+
+namespace ts::model {
+namespace {
+
+template <class T>
+const char* column_type() {
+  if constexpr (std::is_same_v<T, float>) return "f32";
+  else if constexpr (std::is_same_v<T, std::uint8_t>) return "u8";
+  else if constexpr (std::is_same_v<T, std::uint16_t>) return "u16";
+  else if constexpr (std::is_same_v<T, std::uint64_t>) return "u64";
+  else static_assert(sizeof(T) == 0, "add the column type here");
+}
+
+// Which optional attributes the file gave.
+struct Given {
+  bool region, digital_skill, tasks, years_worked, unemployment_months, career_earnings;
+};
+
+struct ImportPerson {
+  PersonView p;
+  TablesView t;
+  Given given;
+  std::uint64_t first_id;
+  std::uint32_t seed, replica;
+  int year;
+  double unemployment_spell_mean_months;
+  SchoolLeavingAges leaving;
+  int statutory_age;
+  double individual_effect_sd;
+  double cohort_education[education_count];
+  TrainingLogits training;
+
+  TS_HD void operator()(std::size_t i) const {
+    const std::uint64_t id = first_id + i;
+    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
+    const int age = p.age[i];
+    const std::uint8_t status = p.status[i];
+    p.person_id[i] = id;
+    if (status == status_in_education)
+      p.education[i] = static_cast<std::uint8_t>(final_education(p.education[i], age, leaving, cohort_education, r.uniform(14)));
+    const int education = p.education[i];
+    if (!given.region) p.region[i] = static_cast<std::uint8_t>(r.categorical(0, t.province_share, province_count));
+    if (!is_employed(status)) p.hours[i] = 1.0f;  // the FTE fraction applies when working
+    if (!given.tasks) store_tasks(p, i, draw_task_bundle(t, p.occupation[i], r, 5, task_bundle_spread));
+    if (!given.digital_skill) {
+      const int digital_band = age >= 65 ? 5 : (age - 15) / 10;
+      p.digital_skill[i] = static_cast<std::uint8_t>(
+          r.categorical(10, t.digital_share + (education * digital_band_count + digital_band) * digital_level_count,
+                        digital_level_count));
+    }
+    const double skill = 1.0 + 0.15 * r.normal(11);
+    p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
+    // Workers get theirs backed out of the observed wage below.
+    p.wage_effect[i] = is_employed(status) ? 0.0f : static_cast<float>(individual_effect_sd * r.normal(12));
+    p.trained[i] = status == status_in_education ||
+                   (status != status_retired && age < statutory_age &&
+                    r.uniform(15) < training_probability(training, education, age, status, 0.0));
+    if (!given.unemployment_months) {
+      const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
+      p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
+    } else if (status != status_unemployed) {
+      p.unemployment_months[i] = 0;
+    }
+    if (!given.years_worked) {
+      const double working_years_until = status == status_retired ? (age < statutory_age ? age : statutory_age) : age;
+      const double potential = working_years_until - leaving.age[education];
+      const double intensity = status == status_retired || is_employed(status) ? 0.9 : 0.6;
+      const double years = (potential > 0.0 ? potential : 0.0) * intensity;
+      p.years_worked[i] = static_cast<float>(years > 45.0 ? 45.0 : years);
+    }
+    if (!is_employed(status)) p.gross_wage[i] = 0.0f;
+    p.displaced_share[i] = 0.0f;
+    p.previous_wage[i] = 0.0f;
+    if (!given.career_earnings) p.career_earnings[i] = 0.0f;
+    p.capital_income[i] = 0.0f;
+    p.benefits[i] = 0.0f;
+    p.pension[i] = 0.0f;
+    p.contributions[i] = 0.0f;
+    p.taxes[i] = 0.0f;
+    p.disposable_income[i] = 0.0f;
+  }
+};
+
+TS_HD inline double observed_monthly_wage_fte(const PersonView& p, std::size_t i, double annual_months) {
+  return p.gross_wage[i] / (annual_months * p.hours[i]);
+}
+
+// Monthly FTE wages of the full-time permanent employees: observed (the target median) or
+// predicted with no individual effect (the wage effects are still zero here).
+struct FullTimeHistogram {
+  PersonView p;
+  TablesView t;
+  WageTerms w;
+  SchoolLeavingAges leaving;
+  LogBins bins;
+  bool observed;
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    if (p.status[i] != status_employee_permanent || p.hours[i] < 1.0f || !(p.gross_wage[i] > 0.0f)) return;
+    const double wage = observed ? observed_monthly_wage_fte(p, i, w.annual_months)
+                                 : person_monthly_wage_fte(p, i, t, w, leaving, 0.0);
+    add(bins.bin_of(wage), 1);
+  }
+};
+
+double global_median(Simulation::State& s, const FullTimeHistogram& histogram) {
+  std::vector<std::int64_t> counts = global_histogram(s, exact_histogram(s.population.size(), s.bins.bin_count(), histogram));
+  std::vector<std::int64_t> sums(counts.size(), 0);
+  for (std::size_t b = 2; b + 1 < counts.size(); ++b) {
+    const double low = s.bins.lowest * det_exp(static_cast<double>(b - 2) * s.bins.ratio_log);
+    sums[b] = euros_to_cents(low * 0.5 * (1.0 + det_exp(s.bins.ratio_log))) * counts[b];
+  }
+  std::int64_t total = 0;
+  for (auto c : counts) total += c;
+  if (total == 0) return 0.0;
+  return IncomeDistribution(counts, sums).quantile(0.5);
+}
+
+// The persistent effect of a worker: ln observed minus ln predicted without it.
+struct BackOutWageEffect {
+  PersonView p;
+  TablesView t;
+  WageTerms w;
+  SchoolLeavingAges leaving;
+  TS_HD void operator()(std::size_t i) const {
+    if (!is_employed(p.status[i]) || !(p.gross_wage[i] > 0.0f)) return;
+    const double predicted = person_monthly_wage_fte(p, i, t, w, leaving, 0.0);  // wage_effect is 0 here
+    p.wage_effect[i] = static_cast<float>(det_log(observed_monthly_wage_fte(p, i, w.annual_months)) - det_log(predicted));
+  }
+};
+
+// As synthesis: career earnings (unless given) and the last wage of the unemployed.
+struct ImportCareer {
+  PersonView p;
+  TablesView t;
+  WageTerms w;
+  SchoolLeavingAges leaving;
+  double pension_ceiling;
+  bool career_given;
+  TS_HD void operator()(std::size_t i) const {
+    const double annual_fte = person_monthly_wage_fte(p, i, t, w, leaving, 0.0) * w.annual_months;
+    const double capped = annual_fte < pension_ceiling ? annual_fte : pension_ceiling;
+    if (!career_given) p.career_earnings[i] = static_cast<float>(0.85 * capped * p.years_worked[i]);
+    p.previous_wage[i] = p.status[i] == status_unemployed ? static_cast<float>(annual_fte) : 0.0f;
+  }
+};
+
+}  // namespace
+
+Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
+  State& s = *state_;
+  const Calibration& c = s.calibration;
+  s.globals.year = s.settings.base_year;
+  auto find = [&](const std::string& name) -> const HostColumn* {
+    for (const HostColumn& column : persons)
+      if (column.name == name) return &column;
+    return nullptr;
+  };
+  const HostColumn* age = find("age");
+  if (age == nullptr) throw std::invalid_argument("start_from: the persons have no 'age' column");
+  const std::uint64_t total = age->bytes.size();
+  if (total == 0) throw std::invalid_argument("start_from: the person file is empty");
+  for (const char* required : {"sex", "education", "status", "occupation", "hours", "gross_wage"})
+    if (find(required) == nullptr) throw std::invalid_argument(std::string("start_from: the persons have no '") + required + "' column");
+  const IdRange mine = shard_range(total, s.settings.shards, s.settings.shard);
+  s.population.resize(mine.size());
+  s.population.visit([&](const char* name, const char*, auto& column) {
+    using T = typename std::decay_t<decltype(column)>::value_type;
+    const HostColumn* given = find(name);
+    if (given == nullptr) return;
+    if (given->type != column_type<T>())
+      throw std::invalid_argument(std::string("start_from: column '") + name + "' has type " + given->type + ", expected " +
+                                  column_type<T>());
+    if (given->bytes.size() != total * sizeof(T))
+      throw std::invalid_argument(std::string("start_from: column '") + name + "' has the wrong length");
+    std::vector<T> slice(mine.size());
+    if (!slice.empty()) std::memcpy(slice.data(), given->bytes.data() + mine.begin * sizeof(T), mine.size() * sizeof(T));
+    thrust::copy(slice.begin(), slice.end(), column.begin());
+  });
+  const bool tasks = find("task_analytic") != nullptr;
+  const Given given{find("region") != nullptr, find("digital_skill") != nullptr, tasks, find("years_worked") != nullptr,
+                    find("unemployment_months") != nullptr, find("career_earnings") != nullptr};
+  const double long_term = c.flows.long_term_unemployment_share;
+  const double spell_mean = long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0;
+  ImportPerson import{s.population.view(), s.tables(), given, mine.begin, s.settings.seed, s.settings.replica,
+                      s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
+                      c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {},
+                      training_logits(c, default_scenario_parameters())};  // 2024: no policy yet
+  const auto cohort = c.cohort_education_in(s.settings.base_year);
+  for (int e = 0; e < education_count; ++e) import.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
+  parallel_for(mine.size(), import);
+  s.globals.next_person_id = total;
+
+  // The intercept: the predicted full-time median without individual effects equals the loaded
+  // full-time median; then each worker's effect carries the rest of their observed wage.
+  s.globals.log_wage_intercept = 0.0;
+  FullTimeHistogram histogram{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), s.bins, true};
+  const double observed = global_median(s, histogram);
+  histogram.observed = false;
+  const double predicted = global_median(s, histogram);
+  if (observed > 0.0 && predicted > 0.0) s.globals.log_wage_intercept = det_log(observed) - det_log(predicted);
+  // else: no full-time permanent employee in the file; the calibrated median stays the level.
+  parallel_for(s.population.size(), BackOutWageEffect{s.population.view(), s.tables(), s.wage_terms(),
+                                                      school_leaving_ages(s.parameters)});
+  parallel_for(s.population.size(), ImportCareer{s.population.view(), s.tables(), s.wage_terms(),
+                                                 school_leaving_ages(s.parameters), s.rules.pension_wage_ceiling,
+                                                 given.career_earnings});
+  return finish_base_year(s);
+}
+
+}  // namespace ts::model
