@@ -10,6 +10,7 @@
 #include "app/output_dataset.hpp"
 #include "app/run_command.hpp"
 #include "app/scenario.hpp"
+#include "app/synth_command.hpp"
 #include "model/energy_parameter_specs.hpp"
 #include "model/scenario_parameters.hpp"
 #include "mpi/mpi_context.hpp"
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
       "  taskshift run configs/scenarios/baseline.toml -o x.nc --set policy.learning_account_eur=500\n"
       "  mpiexec -n 4 taskshift run configs/scenarios/baseline.toml -o baseline.nc\n"
       "  taskshift validate configs/scenarios/*.toml\n"
+      "  taskshift synth -o population.nc --report fit.csv\n"
       "  taskshift report baseline.nc -o report/\n"
       "  taskshift compare baseline.nc rapid.nc\n");
 
@@ -62,6 +64,25 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--checkpoint-every", run.checkpoint_every, "Write a checkpoint every K years");
   run_cmd->add_option("--checkpoint-dir", run.checkpoint_dir, "Checkpoint directory (default: OUT without .nc, plus .ckpt)");
   run_cmd->add_option("--restart", run.restart_dir, "Continue from the checkpoint in this directory");
+
+  run_cmd->add_option("--population", run.population, "Start from this person file (CSV or NetCDF) instead of synthesising")
+      ->check(CLI::ExistingFile);
+
+  // taskshift synth (docs/population.md)
+  ts::app::SynthOptions synth;
+  synth.calibration_dir = run.calibration_dir;
+  synth.scenario = TS_SOURCE_DIR "/configs/scenarios/baseline.toml";
+  auto* synth_cmd = app.add_subcommand("synth", "Create the base population and write it as a person-level NetCDF file");
+  synth_cmd->add_option("-o,--output", synth.output, "Person-level NetCDF file");
+  synth_cmd->add_option("--scale", synth.scale, "Fraction of the population to synthesise (or that a person file represents)");
+  synth_cmd->add_option("--seed", synth.seed, "Random seed");
+  synth_cmd->add_option("--report", synth.report, "Write the fit to every calibration target to this CSV file (and print it)");
+  synth_cmd->add_option("--population", synth.population, "Load this person file (CSV or NetCDF) instead of synthesising")
+      ->check(CLI::ExistingFile);
+  synth_cmd->add_option("--scenario", synth.scenario, "Scenario whose parameters build the population (default: baseline)")
+      ->check(CLI::ExistingFile);
+  synth_cmd->add_option("--calibration", synth.calibration_dir, "Directory of the calibration tables");
+  synth_cmd->add_option("--threads", synth.threads, "Threads (CPU backend)");
 
   std::vector<std::string> validate_files, validate_set;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
@@ -109,6 +130,7 @@ int main(int argc, char** argv) {
       run.last_year = std::stoi(years.substr(colon + 1));
       return ts::app::run_command(run, mpi);
     }
+    if (*synth_cmd) return ts::app::synth_command(synth, mpi);
     if (mpi.rank() != 0) return 0;
     if (*validate_cmd) return ts::app::validate_command(validate_files, validate_set);
     if (*report_cmd) return run_python_tool("report.py", {report_input, "-o", report_dir});

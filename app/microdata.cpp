@@ -10,6 +10,7 @@
 
 #include "app/input_error.hpp"
 #include "app/population_file.hpp"
+#include "model/status.hpp"
 
 namespace ts::app {
 namespace {

@@ -15,6 +15,7 @@
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
 #include "app/input_error.hpp"
+#include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
 #include "app/scenario.hpp"
 #include "kernels/philox_stream.hpp"
@@ -109,6 +110,8 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;
   const model::Calibration calibration = load_calibration(o.calibration_dir);
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
+  // A person file is read and validated whole before any simulation is built.
+  const Microdata microdata = o.population.empty() ? Microdata{} : load_microdata(o.population, calibration);
   const mpi::AllReduceSum global_sum;
   const auto started = std::chrono::steady_clock::now();
 
@@ -150,7 +153,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
       yearly = std::move(results.back());
       results.pop_back();
     } else {
-      yearly.push_back(simulation.start());
+      yearly.push_back(o.population.empty() ? simulation.start() : simulation.start_from(microdata.columns));
       progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
     }
     while (simulation.year() < o.last_year) {

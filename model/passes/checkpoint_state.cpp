@@ -51,8 +51,10 @@ std::vector<unsigned char> Simulation::carried_state() const {
   static_assert(std::is_trivially_copyable_v<CarriedGlobals>);
   std::vector<unsigned char> out;
   append(out, &state_->globals, 1);
-  const std::vector<std::uint8_t> terciles(state_->occupation_tercile.begin(), state_->occupation_tercile.end());
-  const std::vector<double> tasks(state_->group_mean_tasks.begin(), state_->group_mean_tasks.end());
+  std::vector<std::uint8_t> terciles(state_->occupation_tercile.size());
+  std::vector<double> tasks(state_->group_mean_tasks.size());
+  thrust::copy(state_->occupation_tercile.begin(), state_->occupation_tercile.end(), terciles.begin());
+  thrust::copy(state_->group_mean_tasks.begin(), state_->group_mean_tasks.end(), tasks.begin());
   append(out, terciles.data(), terciles.size());
   append(out, tasks.data(), tasks.size());
   return out;
