@@ -1,0 +1,168 @@
+// Person files (app/microdata.*): every kind of bad file is refused with a message naming the
+// file, the line (or NetCDF row) and the column; good CSV and NetCDF files load.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "app/calibration_loader.hpp"
+#include "app/input_error.hpp"
+#include "app/microdata.hpp"
+#include "app/population_file.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path calibration_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "configs" / "calibration";
+
+const ts::model::Calibration& calibration() {
+  static const ts::model::Calibration c = ts::app::load_calibration(calibration_dir);
+  return c;
+}
+
+struct Scratch {
+  fs::path path = fs::temp_directory_path() / ("ts_microdata_test_" + std::to_string(::getpid()));
+  Scratch() { fs::create_directories(path); }
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+    return path / name;
+  }
+};
+
+const std::string header = "age,sex,education,status,isco4,hours,gross_wage\n";
+const std::string good_rows =
+    "45,female,high,employee_permanent,2111,1,62000\n"
+    "19,male,middle,in_education,5111,0,0\n"
+    "70,male,low,retired,8111,0,0\n"
+    "33,male,middle,self_employed,7111,0.8,30000\n";
+
+// Loads `text` and returns the error message (empty when it loads).
+std::string error_of(const Scratch& s, const std::string& text) {
+  const fs::path file = s.write("persons.csv", text);
+  try {
+    ts::app::load_microdata(file, calibration());
+  } catch (const ts::app::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+void expect_error(const std::string& message, const std::string& location, const std::string& column,
+                  const std::string& words) {
+  EXPECT_NE(message.find("persons.csv" + location), std::string::npos) << message;
+  EXPECT_NE(message.find("column '" + column), std::string::npos) << message;
+  EXPECT_NE(message.find(words), std::string::npos) << message;
+}
+
+TEST(Microdata, GoodCsvLoads) {
+  Scratch s;
+  const fs::path file = s.write("persons.csv", "# a comment line\n" + header + good_rows);
+  const ts::app::Microdata m = ts::app::load_microdata(file, calibration());
+  EXPECT_EQ(m.persons, 4u);
+  EXPECT_EQ(m.optional_missing.size(), 10u);
+  for (const auto& c : m.columns) {
+    if (c.name == "status") EXPECT_EQ(c.bytes[1], 0);  // in_education
+    if (c.name == "sex") EXPECT_EQ(c.bytes[0], 1);     // female
+    if (c.name == "occupation") {
+      std::uint16_t first = 0;
+      std::memcpy(&first, c.bytes.data(), sizeof first);
+      EXPECT_EQ(calibration().occupations.at(first).isco4, 2111);
+    }
+  }
+}
+
+TEST(Microdata, OptionalColumnsLoad) {
+  Scratch s;
+  const std::string text =
+      "age,sex,education,status,isco4,hours,gross_wage,region,digital_skill,task_analytic,task_interpersonal,"
+      "task_routine_cognitive,task_routine_manual,task_manual,years_worked,unemployment_months,career_earnings\n"
+      "40,male,low,unemployed,8111,0,0,limburg,basic,0.1,0.2,0.3,0.2,0.2,18,7,300000\n";
+  EXPECT_EQ(error_of(s, text), "");
+  const ts::app::Microdata m = ts::app::load_microdata(s.path / "persons.csv", calibration());
+  EXPECT_TRUE(m.optional_missing.empty());
+}
+
+TEST(Microdata, MissingColumn) {
+  Scratch s;
+  expect_error(error_of(s, "age,sex,education,status,hours,gross_wage\n45,female,high,inactive,1,0\n"), ":1", "isco4", "missing");
+}
+
+TEST(Microdata, MissingTaskShare) {
+  Scratch s;
+  expect_error(error_of(s, "age,sex,education,status,isco4,hours,gross_wage,task_analytic\n45,female,high,inactive,2111,1,0,0.5\n"),
+               ":1", "task_interpersonal", "together");
+}
+
+TEST(Microdata, UnknownCodes) {
+  Scratch s;
+  expect_error(error_of(s, header + good_rows + "50,x,high,inactive,2111,1,0\n"), ":6", "sex", "unknown code 'x'");
+  expect_error(error_of(s, header + "50,male,phd,inactive,2111,1,0\n"), ":2", "education", "unknown code 'phd'");
+  expect_error(error_of(s, header + "50,male,low,working,2111,1,0\n"), ":2", "status", "unknown code 'working'");
+  expect_error(error_of(s, header + "50,male,low,inactive,9999,1,0\n"), ":2", "isco4", "unknown code 9999");
+}
+
+TEST(Microdata, OutOfRange) {
+  Scratch s;
+  expect_error(error_of(s, header + good_rows + "50,male,low,employee_permanent,8111,1.5,30000\n"), ":6", "hours", "out of range");
+  expect_error(error_of(s, header + "50,male,low,employee_permanent,8111,0,30000\n"), ":2", "hours", "out of range");
+  expect_error(error_of(s, header + "50,male,low,inactive,8111,1,-5\n"), ":2", "gross_wage", "negative wage");
+  expect_error(error_of(s, header + "14,male,low,in_education,8111,0,0\n"), ":2", "age", "age below 15");
+  const std::string tasks = "age,sex,education,status,isco4,hours,gross_wage,task_analytic,task_interpersonal,"
+                            "task_routine_cognitive,task_routine_manual,task_manual\n";
+  expect_error(error_of(s, tasks + "50,male,low,inactive,8111,1,0,-0.1,0.3,0.3,0.3,0.2\n"), ":2", "task_analytic", "out of range");
+  expect_error(error_of(s, tasks + "50,male,low,inactive,8111,1,0,0.2,0.2,0.2,0.2,0.3\n"), ":2", "task_analytic..task_manual",
+               "sum to one");
+  EXPECT_EQ(error_of(s, tasks + "50,male,low,inactive,8111,1,0,0.2,0.2,0.2,0.2,0.20005\n"), "");
+}
+
+TEST(Microdata, NotANumber) {
+  Scratch s;
+  expect_error(error_of(s, header + "fifty,male,low,inactive,8111,1,0\n"), ":2", "age", "expected a number");
+}
+
+// A NetCDF person file as `synth` writes it, with codes; a bad code names the row.
+TEST(Microdata, NetcdfRoundTripAndBadCode) {
+  Scratch s;
+  auto column = [](const std::string& name, const std::string& type, std::vector<unsigned char> bytes) {
+    return ts::model::HostColumn{name, "1", type, std::move(bytes)};
+  };
+  auto floats = [](std::vector<float> v) {
+    std::vector<unsigned char> b(v.size() * sizeof(float));
+    std::memcpy(b.data(), v.data(), b.size());
+    return b;
+  };
+  std::uint16_t index[2] = {0, 5};
+  std::vector<unsigned char> occupation(sizeof index);
+  std::memcpy(occupation.data(), index, sizeof index);
+  std::vector<ts::model::HostColumn> columns = {
+      column("age", "u8", {30, 67}),       column("sex", "u8", {0, 1}),          column("education", "u8", {2, 0}),
+      column("status", "u8", {1, 7}),      column("occupation", "u16", occupation), column("hours", "f32", floats({1.0f, 1.0f})),
+      column("gross_wage", "f32", floats({50000.0f, 0.0f}))};
+  const fs::path good = s.path / "good.nc";
+  ts::app::write_population_file(columns, calibration(), {}, {}, good);
+  const ts::app::Microdata m = ts::app::load_microdata(good, calibration());
+  EXPECT_EQ(m.persons, 2u);
+  columns[1] = column("sex", "u8", {0, 4});
+  const fs::path bad = s.path / "bad.nc";
+  ts::app::write_population_file(columns, calibration(), {}, {}, bad);
+  try {
+    ts::app::load_microdata(bad, calibration());
+    FAIL() << "a bad code loaded";
+  } catch (const ts::app::InputError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("bad.nc: row 2"), std::string::npos) << message;
+    EXPECT_NE(message.find("column 'sex'"), std::string::npos) << message;
+    EXPECT_NE(message.find("unknown code 4"), std::string::npos) << message;
+  }
+}
+
+}  // namespace
