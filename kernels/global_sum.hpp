@@ -18,6 +18,7 @@ class GlobalSum {
 // The whole population is in this process.
 class SingleShardSum final : public GlobalSum {
  public:
+  using GlobalSum::sum_in_place;
   void sum_in_place(std::int64_t*, std::size_t) const override {}
 };
 

@@ -32,6 +32,7 @@ class Context {
 // Sums int64 values over all ranks with MPI_Allreduce: exact, the same bits on every rank.
 class AllReduceSum final : public GlobalSum {
  public:
+  using GlobalSum::sum_in_place;
   void sum_in_place(std::int64_t* values, std::size_t count) const override;
 };
 
