@@ -37,10 +37,10 @@ int band_index(const CsvTable& t, std::size_t row, const char* column, const std
   throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column '" + column + "': expected one of " + expected + ", found '" + std::string(s) + "'");
 }
 
-const std::vector<std::string> status_bands = {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
-                                               "45-49", "50-54", "55-59", "60-64", "65-69", "70+"};
-const std::vector<std::string> education_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"};
-const std::vector<std::string> digital_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65+"};
+const std::vector<std::string> status_bands(std::begin(model::status_band_labels), std::end(model::status_band_labels));
+const std::vector<std::string> education_bands(std::begin(model::education_band_labels),
+                                               std::end(model::education_band_labels));
+const std::vector<std::string> digital_bands(std::begin(model::digital_band_labels), std::end(model::digital_band_labels));
 
 // Requires every combination of a table's keys to appear exactly once.
 class Coverage {
@@ -235,13 +235,18 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
 void load_wages_training_flows(model::Calibration& c, const std::filesystem::path& dir) {
   {
     const CsvTable t = CsvTable::load(dir / "wage_deciles.csv", {"percentile", "monthly_gross_fte_eur", "year"});
-    bool found = false;
-    for (std::size_t r = 0; r < t.rows(); ++r)
-      if (t.text(r, "percentile") == "P50" && t.number(r, "year") == 2024) {
-        c.wages.median_monthly_fte_2024 = t.number(r, "monthly_gross_fte_eur");
-        found = true;
-      }
-    if (!found) throw InputError(t.file_name() + ": missing the P50 row for 2024");
+    for (int k = 0; k < 9; ++k) {
+      const std::string name = "P" + std::to_string(10 * (k + 1));
+      bool found = false;
+      for (std::size_t r = 0; r < t.rows(); ++r)
+        if (t.text(r, "percentile") == name && t.number(r, "year") == 2024) {
+          c.wages.deciles_monthly_fte_2024[k] = t.number(r, "monthly_gross_fte_eur");
+          found = true;
+        }
+      if (!found) throw InputError(t.file_name() + ": missing the " + name + " row for 2024");
+      if (k > 0 && !(c.wages.deciles_monthly_fte_2024[k] > c.wages.deciles_monthly_fte_2024[k - 1]))
+        throw InputError(t.file_name() + ": the 2024 deciles must increase (" + name + ")");
+    }
   }
   {
     const CsvTable t = CsvTable::load(dir / "wage_structure.csv", {"parameter", "value"});
@@ -286,9 +291,6 @@ void load_wages_training_flows(model::Calibration& c, const std::filesystem::pat
     f.separation[1] = table_parameter(t, "separation_temporary");
     f.separation[2] = table_parameter(t, "separation_self_employed");
     f.separation[3] = table_parameter(t, "separation_platform");
-    for (int e = 0; e < education_count; ++e) f.job_finding[e] = table_parameter(t, std::string("job_finding_") + model::education_names[e]);
-    f.inactive_to_employment = table_parameter(t, "inactive_to_employment");
-    f.employment_to_inactivity = table_parameter(t, "employment_to_inactivity");
     f.temporary_to_permanent = table_parameter(t, "temporary_to_permanent");
     f.vacancy_rate = table_parameter(t, "vacancy_rate");
     f.long_term_unemployment_share = table_parameter(t, "long_term_unemployment_share");

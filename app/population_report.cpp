@@ -33,10 +33,10 @@ std::vector<T> column(const std::vector<model::HostColumn>& columns, const std::
   throw std::invalid_argument("population report: no column '" + name + "'");
 }
 
-const std::vector<std::string> status_bands = {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
-                                               "45-49", "50-54", "55-59", "60-64", "65-69", "70+"};
-const std::vector<std::string> education_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"};
-const std::vector<std::string> digital_bands = {"15-24", "25-34", "35-44", "45-54", "55-64", "65+"};
+const std::vector<std::string> status_bands(std::begin(model::status_band_labels), std::end(model::status_band_labels));
+const std::vector<std::string> education_bands(std::begin(model::education_band_labels),
+                                               std::end(model::education_band_labels));
+const std::vector<std::string> digital_bands(std::begin(model::digital_band_labels), std::end(model::digital_band_labels));
 const char* const broad_names[] = {"in_education", "employed", "unemployed", "inactive", "retired"};
 const char* const type_names[] = {"permanent", "temporary", "self_employed", "platform"};
 
@@ -98,7 +98,7 @@ std::vector<FitRow> population_fit(const std::vector<model::HostColumn>& columns
 
   // Education by age band and sex; status by age band, sex and attained education; the rest.
   // Plain arrays of counts: the full population is 5.7 million persons.
-  double edu_n[7][2] = {}, edu_hit[7][2][3] = {};
+  double edu_n[model::education_band_count][2] = {}, edu_hit[model::education_band_count][2][3] = {};
   double lab_n[12][2][3] = {}, lab_hit[12][2][3][5] = {};
   double type_n[12][2] = {}, type_hit[12][2][4] = {};
   double part_n[2][12] = {}, part_hit[2][12] = {};
@@ -173,7 +173,10 @@ std::vector<FitRow> population_fit(const std::vector<model::HostColumn>& columns
     for (int s = 0; s < 2; ++s)
       for (int e = 0; e < education_count; ++e)
         for (int k = 0; k < model::synth_status_count; ++k)
-          share_row("labour_status", status_bands[b] + "/" + sexes[s] + "/" + model::education_names[e] + "/" + broad_names[k],
+          // A cell the education table leaves empty (no high educated at 15-19) has no share to
+          // compare; the synthesis puts nobody there, as it should.
+          if (lab_n[b][s][e] > 0 || c.education_share[model::education_band_of(model::first_age + 5 * static_cast<int>(b))][s][e] > 0.0)
+            share_row("labour_status", status_bands[b] + "/" + sexes[s] + "/" + model::education_names[e] + "/" + broad_names[k],
                     c.status_share[b][s][e][k], ratio(lab_hit[b][s][e][k], lab_n[b][s][e]), lab_n[b][s][e]);
   {
     const CsvTable t = CsvTable::load(calibration_dir / "raw" / "vg_labour_targets_2023.csv", {"indicator", "group", "value"});

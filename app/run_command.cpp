@@ -18,6 +18,7 @@
 #include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
 #include "app/scenario.hpp"
+#include "kernels/device_info.hpp"
 #include "kernels/philox_stream.hpp"
 #include "model/energy_parameter_specs.hpp"
 #include "model/random_purposes.hpp"
@@ -196,9 +197,10 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
                         {"scenario_files", fmt::format("{}", fmt::join(scenario.files, " "))},
                         {"code_version", TS_CODE_VERSION},
                         {"backend", backend_name()},
+                        {"device", describe_device()},
                         {"run_date", date},
                         {"income_unit", "individual incomes (not household or equivalised)"},
-                        {per_run_attributes_key, "run_date mpi_ranks threads backend wall_seconds"}};
+                        {per_run_attributes_key, "run_date mpi_ranks threads backend device wall_seconds"}};
   ds.number_attributes = {{"mpi_ranks", static_cast<double>(mpi.size())}, {"threads", static_cast<double>(thread_count())}, {"seed", static_cast<double>(o.seed)},
                           {"scale", o.scale}, {"persons_simulated", results.front().front().persons[0] * o.scale},
                           {"wall_seconds", seconds}};
@@ -207,9 +209,9 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
 
   const model::Indicators& first = results.front().front();
   const model::Indicators& last = results.front().back();
-  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s), backend {}\n",
+  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s), backend {} on {}\n",
                            TS_CODE_VERSION, scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
-                           o.scale, mpi.size(), thread_count(), backend_name());
+                           o.scale, mpi.size(), thread_count(), backend_name(), describe_device());
   std::cout << fmt::format("  persons simulated: {:.0f} in {}, {:.0f} in {}\n", first.persons[0] * o.scale, first.year,
                            last.persons[0] * o.scale, last.year);
   std::cout << fmt::format("  {:<34}{:>12}{:>12}\n", "indicator (replica 0)", first.year, last.year);

@@ -28,6 +28,32 @@ TS_HD inline RandomBlock philox4x32_10(const std::uint32_t counter[4], const std
   return RandomBlock{{r.v[0], r.v[1], r.v[2], r.v[3]}};
 }
 
+// Index i with probability weights[i] / sum(weights) for a uniform u in [0, 1); weights need not
+// be normalised. Zero-weight categories are never chosen; with all weights zero, returns count - 1.
+template <class Weight>
+TS_HD int categorical_index(double u, const Weight* weights, int count) {
+  double total = 0.0;
+  for (int i = 0; i < count; ++i) total += static_cast<double>(weights[i]);
+  const double target = u * total;
+  double cumulative = 0.0;
+  for (int i = 0; i < count; ++i) {
+    cumulative += static_cast<double>(weights[i]);
+    if (target < cumulative) return i;
+  }
+  for (int i = count - 1; i > 0; --i)
+    if (weights[i] > 0) return i;
+  return count - 1;
+}
+
+// Point k of a two-dimensional low-discrepancy (Kronecker, "R2") sequence started at `offset`:
+// within a group of n draws, the shares of each category are met to within about log(n)/n,
+// instead of the 1/sqrt(n) of independent draws; the two coordinates are nearly independent.
+TS_HD inline double low_discrepancy(std::uint64_t k, int coordinate, double offset) {
+  const double alpha = coordinate == 0 ? 0.7548776662466927 : 0.5698402909980532;
+  const double x = offset + static_cast<double>(k % 1000000007ull) * alpha;
+  return x - det_floor(x);
+}
+
 // The stream of one person in one year for one purpose. Key = (seed, replica); counter =
 // (person id low, person id high, year << 16 | purpose, block index).
 class PhiloxStream {
@@ -63,17 +89,7 @@ class PhiloxStream {
   // Zero-weight categories are never chosen; with all weights zero, returns count - 1.
   template <class Weight>
   TS_HD int categorical(std::uint32_t k, const Weight* weights, int count) const {
-    double total = 0.0;
-    for (int i = 0; i < count; ++i) total += static_cast<double>(weights[i]);
-    const double target = uniform(k) * total;
-    double cumulative = 0.0;
-    for (int i = 0; i < count; ++i) {
-      cumulative += static_cast<double>(weights[i]);
-      if (target < cumulative) return i;
-    }
-    for (int i = count - 1; i > 0; --i)
-      if (weights[i] > 0) return i;
-    return count - 1;
+    return categorical_index(uniform(k), weights, count);
   }
 
  private:

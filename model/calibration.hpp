@@ -16,15 +16,22 @@ inline constexpr int first_age = 15;
 inline constexpr int last_age = 100;  // 100 stands for 100 and over
 inline constexpr int age_count = last_age - first_age + 1;
 inline constexpr int status_band_count = 12;  // 15-19 .. 65-69, 70+
-inline constexpr int education_band_count = 7;  // 15-24 .. 65-74, 75+
+inline constexpr int education_band_count = 13;  // 15-19 .. 70-74, 75+
 inline constexpr int digital_band_count = 6;    // 15-24 .. 55-64, 65+
 inline constexpr int life_table_ages = 106;     // 0 .. 105+
 inline constexpr int province_count = 5;
 inline constexpr int retirement_exit_first_age = 55;
 inline constexpr int retirement_exit_ages = 12;  // 55 .. 66
 
+// The age-band labels of the tables, in index order.
+inline constexpr const char* status_band_labels[status_band_count] = {
+    "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+"};
+inline constexpr const char* education_band_labels[education_band_count] = {
+    "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75+"};
+inline constexpr const char* digital_band_labels[digital_band_count] = {"15-24", "25-34", "35-44", "45-54", "55-64", "65+"};
+
 inline int status_band_of(int age) { return age >= 70 ? 11 : (age - 15) / 5; }
-inline int education_band_of(int age) { return age >= 75 ? 6 : (age - 15) / 10; }
+inline int education_band_of(int age) { return age >= 75 ? 12 : (age - 15) / 5; }
 inline int digital_band_of(int age) { return age >= 65 ? 5 : (age - 15) / 10; }
 
 // Shares of the five broad statuses in labour_status.csv.
@@ -40,7 +47,7 @@ struct Occupation {
 };
 
 struct WageStructure {
-  double median_monthly_fte_2024;  // full-time gross, EUR per month
+  double deciles_monthly_fte_2024[9];  // P10..P90 of full-time gross wages, EUR per month
   double annual_months;            // months of pay in a year (13th month, holiday pay)
   double premium_education[education_count];  // log premium vs low
   double experience_linear, experience_quadratic;
@@ -53,9 +60,6 @@ struct WageStructure {
 
 struct LabourFlows {
   double separation[employment_type_count];  // permanent, temporary, self-employed, platform
-  double job_finding[education_count];
-  double inactive_to_employment;
-  double employment_to_inactivity;
   double temporary_to_permanent;
   double vacancy_rate;
   double long_term_unemployment_share;

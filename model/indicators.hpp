@@ -43,6 +43,7 @@ constexpr int indicator_dim_size(IndicatorDim d) {
   X(automation_capability, task, "1", "Share of each task category automatable at the technology frontier")   \
   X(share_automatable_over_70, scalar, "1", "Share of workers whose automatable task share at the frontier exceeds 70%") \
   X(share_automatable_50_70, scalar, "1", "Share of workers whose automatable task share at the frontier is 50-70%") \
+  X(share_frey_osborne_over_70, scalar, "1", "Share of workers in occupations whose Frey-Osborne probability of computerisation exceeds 0.7 (occupation-based, for comparison)") \
   X(mean_displaced_share, scalar, "1", "Mean share of tasks newly displaced this year among the employed")     \
   X(automated_fte, scalar, "FTE", "Full-time equivalents of work done by automation since the base year")     \
   X(training_rate, scalar, "1", "Share of persons aged 25-64 who trained in the year")                         \

@@ -18,6 +18,7 @@ enum RandomPurpose : std::uint32_t {
   purpose_entrant = 10,         // education and attributes of a new 15-year-old
   purpose_contract = 11,        // temporary to permanent
   purpose_scenario_draw = 12,   // replica's parameter draws (keyed by parameter index)
+  purpose_synth_cell = 13,      // offsets of a synthesis cell's low-discrepancy sequence (keyed by cell)
 };
 
 }  // namespace ts::model

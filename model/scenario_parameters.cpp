@@ -101,6 +101,8 @@ using PT = ParameterType;
     "Yearly relative fall in death probabilities", "", demography.mortality_improvement)           \
   X("demography.late_retirement_probability", PT::real, 0.7, 0.0, 1.0, "1/year",                  \
     "Yearly probability that a person not yet retired at or above the statutory age retires", "", demography.late_retirement_probability) \
+  X("demography.school_exit_probability", PT::real, 0.6, 0.01, 1.0, "1/year",                     \
+    "Yearly probability that a student at or past the leaving age of their education leaves school", "", demography.school_exit_probability) \
   X("demography.school_leaving_age.low", PT::integer, 18, 15, 30, "years",                         \
     "Age at which the low educated leave school", "", demography.school_leaving_age[0])            \
   X("demography.school_leaving_age.middle", PT::integer, 19, 15, 30, "years",                      \

@@ -71,6 +71,7 @@ struct CapitalParameters {
 struct DemographyParameters {
   double mortality_improvement;  // yearly relative fall in death probabilities
   double late_retirement_probability;  // yearly, at or above the statutory age
+  double school_exit_probability;      // yearly, at or past the leaving age
   double school_leaving_age[3];  // by attained education
 };
 

@@ -31,7 +31,17 @@ TS_HD inline double training_probability(const TrainingLogits& l, int education,
   return det_logistic(logit);
 }
 
-// From the calibration's rates (training.csv) and the scenario's policy levers.
-TrainingLogits training_logits(const Calibration& calibration, const ScenarioParameters& parameters);
+// Shifts of the log-odds that rake the additive model onto the base population, so that every
+// published margin (education, age band, status and job type) is met jointly.
+struct TrainingShifts {
+  double education[education_count];
+  double age_band[4];
+  double status[3];
+  double contract[employment_type_count];
+};
+
+// From the calibration's rates (training.csv), the raking shifts and the scenario's levers.
+TrainingLogits training_logits(const Calibration& calibration, const ScenarioParameters& parameters,
+                               const TrainingShifts& shifts);
 
 }  // namespace ts::model

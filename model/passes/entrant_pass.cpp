@@ -43,7 +43,8 @@ struct AddEntrant {
     p.occupation[i] = static_cast<std::uint16_t>(occupation);
     store_tasks(p, i, draw_task_bundle(t, occupation, r, 4, task_bundle_spread));
     p.digital_skill[i] = static_cast<std::uint8_t>(
-        r.categorical(9, t.digital_share + (education * digital_band_count + 0) * digital_level_count, digital_level_count));
+        // By attained education, as the table is: at 15 that is still low for everyone.
+        r.categorical(9, t.digital_share + (0 * digital_band_count + 0) * digital_level_count, digital_level_count));
     const double skill = 1.0 + 0.15 * r.normal(10);
     p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
     p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(11));

@@ -114,7 +114,6 @@ IncomeTotals income_pass(Simulation::State& s) {
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
   const double employed_fte = fixed_to_share(totals[bin_employed_fte]);
   const double mean_fte_wage = employed_fte > 0.0 ? cents_to_euros(totals[bin_wage_bill_fte]) / employed_fte : 0.0;
-  if (g.year == s.settings.base_year) g.mean_wage_fte_base = mean_fte_wage;
   double automated = 0.0;
   for (double fte : g.automated_fte) automated += fte;
   const double automated_share = automated / (automated + employed_fte > 0.0 ? automated + employed_fte : 1.0);

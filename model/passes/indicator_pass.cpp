@@ -20,7 +20,8 @@ struct Layout {
                        task_sum = 53, automatable_over_70 = 58, automatable_50_70 = 59, trained_25_64 = 60,
                        pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
                        disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
-                       employed = 88, age_band_persons = 89, age_band_employed = 101, wage_histogram = 113;
+                       employed = 88, age_band_persons = 89, age_band_employed = 101, frey_osborne_over_70 = 113,
+                       wage_histogram = 114;
   TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
   TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
   TS_HD int total() const { return education_histogram(education_count); }
@@ -80,6 +81,7 @@ struct IndicatorContribution {
       const TaskBundle tasks = load_tasks(p, i);
       for (int k = 0; k < task_category_count; ++k) add(Layout::task_sum + k, share_to_fixed(tasks.share[k]));
       const double automatable = automatable_share(tasks, capability);
+      if (t.occupation_frey_osborne[occupation] > 0.7f) add(Layout::frey_osborne_over_70, 1);
       if (automatable > 0.7) add(Layout::automatable_over_70, 1);
       else if (automatable >= 0.5) add(Layout::automatable_50_70, 1);
       histogram(add, layout.wage_histogram, p.gross_wage[i]);
@@ -161,6 +163,7 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   }
   r.share_automatable_over_70[0] = ratio(at(Layout::automatable_over_70), employed);
   r.share_automatable_50_70[0] = ratio(at(Layout::automatable_50_70), employed);
+  r.share_frey_osborne_over_70[0] = ratio(at(Layout::frey_osborne_over_70), employed);
   r.mean_displaced_share[0] = mean_displaced_share;
   double automated = 0.0;
   for (double fte : g.automated_fte) automated += fte;

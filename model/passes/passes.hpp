@@ -14,6 +14,14 @@ void synthesize_population(Simulation::State& s);
 // Everything the base year derives from its population, whether synthetic or loaded: wages and
 // incomes, the occupational wage ranking, group task bundles, base labour demand, indicators.
 Indicators finish_base_year(Simulation::State& s);
+// Rakes the training model on the base population and draws the base year's training
+// (training_calibration.cpp).
+void calibrate_base_year_training(Simulation::State& s);
+// Quantiles of the full-time employees' monthly FTE wages, observed or predicted without the
+// individual effects (wage_calibration.cpp); empty when there are no such employees.
+std::vector<double> full_time_wage_quantiles(Simulation::State& s, bool observed, const std::vector<double>& probabilities);
+// Moves the synthetic wage effects so that the full-time deciles equal the published ones.
+void align_wage_distribution(Simulation::State& s);
 
 // What the labour-supply pass hands to the matching step, all-reduced.
 struct SupplyTotals {

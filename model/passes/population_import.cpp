@@ -17,7 +17,6 @@
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
-#include "model/training_k.hpp"
 
 namespace ts::model {
 namespace {
@@ -48,7 +47,6 @@ struct ImportPerson {
   int statutory_age;
   double individual_effect_sd;
   double cohort_education[education_count];
-  TrainingLogits training;
 
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
@@ -72,9 +70,7 @@ struct ImportPerson {
     p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
     // Workers get theirs backed out of the observed wage below.
     p.wage_effect[i] = is_employed(status) ? 0.0f : static_cast<float>(individual_effect_sd * r.normal(12));
-    p.trained[i] = status == status_in_education ||
-                   (status != status_retired && age < statutory_age &&
-                    r.uniform(15) < training_probability(training, education, age, status, 0.0));
+    p.trained[i] = 0;  // drawn for the base year by calibrate_base_year_training
     if (!given.unemployment_months) {
       const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
       p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
@@ -103,37 +99,6 @@ struct ImportPerson {
 
 TS_HD inline double observed_monthly_wage_fte(const PersonView& p, std::size_t i, double annual_months) {
   return p.gross_wage[i] / (annual_months * p.hours[i]);
-}
-
-// Monthly FTE wages of the full-time permanent employees: observed (the target median) or
-// predicted with no individual effect (the wage effects are still zero here).
-struct FullTimeHistogram {
-  PersonView p;
-  TablesView t;
-  WageTerms w;
-  SchoolLeavingAges leaving;
-  LogBins bins;
-  bool observed;
-  template <class Add>
-  TS_HD void operator()(std::size_t i, Add& add) const {
-    if (p.status[i] != status_employee_permanent || p.hours[i] < 1.0f || !(p.gross_wage[i] > 0.0f)) return;
-    const double wage = observed ? observed_monthly_wage_fte(p, i, w.annual_months)
-                                 : person_monthly_wage_fte(p, i, t, w, leaving, 0.0);
-    add(bins.bin_of(wage), 1);
-  }
-};
-
-double global_median(Simulation::State& s, const FullTimeHistogram& histogram) {
-  std::vector<std::int64_t> counts = global_histogram(s, exact_histogram(s.population.size(), s.bins.bin_count(), histogram));
-  std::vector<std::int64_t> sums(counts.size(), 0);
-  for (std::size_t b = 2; b + 1 < counts.size(); ++b) {
-    const double low = s.bins.lowest * det_exp(static_cast<double>(b - 2) * s.bins.ratio_log);
-    sums[b] = euros_to_cents(low * 0.5 * (1.0 + det_exp(s.bins.ratio_log))) * counts[b];
-  }
-  std::int64_t total = 0;
-  for (auto c : counts) total += c;
-  if (total == 0) return 0.0;
-  return IncomeDistribution(counts, sums).quantile(0.5);
 }
 
 // The persistent effect of a worker: ln observed minus ln predicted without it.
@@ -204,8 +169,7 @@ Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
   const double spell_mean = long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0;
   ImportPerson import{s.population.view(), s.tables(), given, mine.begin, s.settings.seed, s.settings.replica,
                       s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
-                      c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {},
-                      training_logits(c, default_scenario_parameters())};  // 2024: no policy yet
+                      c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {}};
   const auto cohort = c.cohort_education_in(s.settings.base_year);
   for (int e = 0; e < education_count; ++e) import.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
   parallel_for(mine.size(), import);
@@ -214,12 +178,11 @@ Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
   // The intercept: the predicted full-time median without individual effects equals the loaded
   // full-time median; then each worker's effect carries the rest of their observed wage.
   s.globals.log_wage_intercept = 0.0;
-  FullTimeHistogram histogram{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), s.bins, true};
-  const double observed = global_median(s, histogram);
-  histogram.observed = false;
-  const double predicted = global_median(s, histogram);
-  if (observed > 0.0 && predicted > 0.0) s.globals.log_wage_intercept = det_log(observed) - det_log(predicted);
-  // else: no full-time permanent employee in the file; the calibrated median stays the level.
+  const std::vector<double> observed = full_time_wage_quantiles(s, true, {0.5});
+  const std::vector<double> predicted = full_time_wage_quantiles(s, false, {0.5});
+  if (!observed.empty() && !predicted.empty())
+    s.globals.log_wage_intercept = det_log(observed[0]) - det_log(predicted[0]);
+  // else: no full-time employee in the file; the model's own level stays.
   parallel_for(s.population.size(), BackOutWageEffect{s.population.view(), s.tables(), s.wage_terms(),
                                                       school_leaving_ages(s.parameters)});
   parallel_for(s.population.size(), ImportCareer{s.population.view(), s.tables(), s.wage_terms(),

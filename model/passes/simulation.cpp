@@ -104,6 +104,7 @@ std::size_t Simulation::bytes_per_person() { return Population::bytes_per_record
 
 Indicators finish_base_year(Simulation::State& s) {
   s.globals.year = s.settings.base_year;
+  calibrate_base_year_training(s);
   const IncomeTotals incomes = income_pass(s);
   measure_base_structure(s);  // needs the base-year wages
   s.status_at_start.resize(s.population.size());

@@ -29,13 +29,14 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
                          const TaxBenefitRules& r, const RunSettings& s, const GlobalSum& g)
     : calibration(c), parameters(p), energy(e), rules(r), settings(s), global_sum(g) {
   if (c.occupations.empty()) throw std::invalid_argument("calibration has no occupations");
-  std::vector<float> tasks;
+  std::vector<float> tasks, frey_osborne;
   std::vector<std::uint8_t> isco1;
   std::vector<double> weight;
   std::vector<int> first(isco_group_count + 1, 0);
   for (const Occupation& o : c.occupations) {
     for (double share : o.tasks) tasks.push_back(static_cast<float>(share));
     isco1.push_back(static_cast<std::uint8_t>(o.isco1));
+    frey_osborne.push_back(static_cast<float>(o.frey_osborne));
     weight.push_back(o.weight);
   }
   for (int g = 1; g <= isco_group_count; ++g) {
@@ -46,6 +47,7 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
       throw std::invalid_argument("calibration has no occupation in ISCO major group " + std::to_string(g));
   }
   occupation_tasks = to_device(tasks);
+  occupation_frey_osborne = to_device(frey_osborne);
   occupation_isco1 = to_device(isco1);
   occupation_tercile = thrust::device_vector<std::uint8_t>(isco1.size(), 1);
   occupation_weight = to_device(weight);
@@ -77,7 +79,7 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
 }
 
 TablesView Simulation::State::tables() const {
-  return TablesView{raw(occupation_tasks),  raw(occupation_isco1),   raw(occupation_tercile),
+  return TablesView{raw(occupation_tasks),  raw(occupation_isco1),   raw(occupation_tercile), raw(occupation_frey_osborne),
                     raw(occupation_weight), raw(group_first),        raw(death_probability),
                     raw(retirement_exit),   raw(employment_type_share), raw(part_time_share),
                     raw(part_time_fte),     raw(digital_share),      raw(province_share),
@@ -87,7 +89,7 @@ TablesView Simulation::State::tables() const {
 WageTerms Simulation::State::wage_terms() const {
   const WageStructure& w = calibration.wages;
   WageTerms terms{};
-  terms.log_median_monthly = det_log(w.median_monthly_fte_2024) + globals.log_wage_intercept +
+  terms.log_median_monthly = det_log(w.deciles_monthly_fte_2024[4]) + globals.log_wage_intercept +
                              det_log(globals.real_wage_index);
   for (int e = 0; e < education_count; ++e) terms.premium_education[e] = w.premium_education[e];
   terms.experience_linear = w.experience_linear;

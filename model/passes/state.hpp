@@ -16,6 +16,7 @@
 #include "model/scenario_parameters.hpp"
 #include "model/simulation.hpp"
 #include "model/tax_benefit_rules.hpp"
+#include "model/training_k.hpp"
 #include "model/wage_k.hpp"
 
 namespace ts::model {
@@ -25,6 +26,7 @@ struct TablesView {
   const float* occupation_tasks;      // [occupation][5]
   const std::uint8_t* occupation_isco1;
   const std::uint8_t* occupation_tercile;  // base-year wage tercile of each 4-digit occupation
+  const float* occupation_frey_osborne;     // probability of computerisation (Frey and Osborne)
   const double* occupation_weight;
   const int* group_first;             // [10]: occupations of group g are [group_first[g-1], group_first[g])
   const double* death_probability;    // [2][106]
@@ -50,10 +52,10 @@ struct CarriedGlobals {
   double previous_labour_force = 0.0;       // employed + unemployed after last year's supply pass
   double base_tightness[isco_group_count] = {};
   double automated_fte[task_category_count] = {};
-  double mean_wage_fte_base = 0.0;        // mean FTE earnings in the base year
   double other_branches_share = 0.0;      // of value added, calibrated to a balanced base year
   double base_unemployment_rate[education_count] = {};
   double real_wage_index = 1.0;
+  TrainingShifts training_shifts = {};    // raked on the base population
 };
 
 struct Simulation::State {
@@ -69,7 +71,7 @@ struct Simulation::State {
   thrust::device_vector<std::uint8_t> keep;              // compaction flags
   thrust::device_vector<float> wealth_weights;           // capital-income shares, within a year
 
-  thrust::device_vector<float> occupation_tasks;
+  thrust::device_vector<float> occupation_tasks, occupation_frey_osborne;
   thrust::device_vector<std::uint8_t> occupation_isco1, occupation_tercile;
   thrust::device_vector<double> occupation_weight;
   thrust::device_vector<int> group_first;

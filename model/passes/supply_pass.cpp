@@ -52,6 +52,7 @@ struct LabourSupplyPass {
   double mortality_factor;
   int statutory_age;
   double late_retirement_probability;
+  double school_exit_probability;
   SchoolLeavingAges leaving;
   double participation_turnover;
   double newly_adopted[isco_group_count][task_category_count];
@@ -82,15 +83,17 @@ struct LabourSupplyPass {
     p.trained[i] = 0;
     p.displaced_share[i] = 0.0f;
 
+    const PhiloxStream retire(seed, replica, id, static_cast<std::uint32_t>(year), purpose_retirement);
     if (status == status_in_education) {
-      if (age >= leaving.age[education]) {
+      // From the typical leaving age of their education on, students leave with a yearly
+      // probability, so that some study longer (as the base-year share of students at 25-29 shows).
+      if (age >= leaving.age[education] && retire.uniform(2) < school_exit_probability) {
         status = status_unemployed;  // school leavers look for a first job
         p.unemployment_months[i] = 0;
       } else {
         p.trained[i] = 1;  // formal education counts as learning
       }
     }
-    const PhiloxStream retire(seed, replica, id, static_cast<std::uint32_t>(year), purpose_retirement);
     if (status != status_in_education && status != status_retired) {
       if (age >= statutory_age) {
         if (retire.uniform(1) < late_retirement_probability) status = status_retired;
@@ -200,6 +203,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
                                   static_cast<double>(s.globals.year - s.settings.base_year));
   pass.statutory_age = s.calibration.statutory_age(s.globals.year);
   pass.late_retirement_probability = s.parameters.demography.late_retirement_probability;
+  pass.school_exit_probability = s.parameters.demography.school_exit_probability;
   pass.leaving = school_leaving_ages(s.parameters);
   pass.participation_turnover = s.parameters.labour.participation_turnover;
   for (int g = 0; g < isco_group_count; ++g)
@@ -207,7 +211,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
   pass.pace = technology.pace;
   pass.exposure = s.parameters.exposure;
   pass.training = s.parameters.training;
-  pass.training_logits = training_logits(s.calibration, s.parameters);
+  pass.training_logits = training_logits(s.calibration, s.parameters, s.globals.training_shifts);
   for (int k = 0; k < employment_type_count; ++k)
     pass.separation_logit[k] = det_logit_clamped(s.calibration.flows.separation[k]);
   pass.temporary_to_permanent = s.calibration.flows.temporary_to_permanent;

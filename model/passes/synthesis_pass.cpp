@@ -16,7 +16,6 @@
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
-#include "model/training_k.hpp"
 
 namespace ts::model {
 namespace {
@@ -78,7 +77,6 @@ struct SynthesizePerson {
   int statutory_age;
   double individual_effect_sd;
   double cohort_education[education_count];
-  TrainingLogits training;
 
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
@@ -106,11 +104,19 @@ struct SynthesizePerson {
     if (broad == synth_in_education) status = status_in_education;
     else if (broad == synth_unemployed) status = status_unemployed;
     else if (broad == synth_retired) status = status_retired;
-    else if (broad == synth_employed)
-      status = static_cast<std::uint8_t>(status_employee_permanent +
-                                         r.categorical(1, t.employment_type_share + (band * 2 + sex) * 4, 4));
+    // Job type and part time of the employed are spread evenly over the persons of the cell
+    // (a low-discrepancy sequence from a random offset), so that small cells, such as workers
+    // over 65, meet the tables' shares without sampling noise.
+    const PhiloxStream cell_stream(seed, replica, static_cast<std::uint64_t>(cell), static_cast<std::uint32_t>(year),
+                                   purpose_synth_cell);
+    const std::uint64_t position = id - starts[cell];
+    if (broad == synth_employed)
+      status = static_cast<std::uint8_t>(
+          status_employee_permanent +
+          categorical_index(low_discrepancy(position, 0, cell_stream.uniform(0)), t.employment_type_share + (band * 2 + sex) * 4, 4));
     p.status[i] = status;
-    const bool part_time = r.uniform(2) < t.part_time_share[sex * status_band_count + band];
+    const bool part_time =
+        low_discrepancy(position, 1, cell_stream.uniform(1)) < t.part_time_share[sex * status_band_count + band];
     p.hours[i] = is_employed(status) && part_time ? static_cast<float>(t.part_time_fte[sex * status_band_count + band]) : 1.0f;
 
     // Everyone has an occupation: the job held, or for those out of work the one they last
@@ -121,15 +127,13 @@ struct SynthesizePerson {
 
     const int digital_band = age >= 65 ? 5 : (age - 15) / 10;
     p.digital_skill[i] = static_cast<std::uint8_t>(
-        r.categorical(10, t.digital_share + (education * digital_band_count + digital_band) * digital_level_count,
+        // The table is by attained education: for students, what they have so far.
+        r.categorical(10, t.digital_share + (attained * digital_band_count + digital_band) * digital_level_count,
                       digital_level_count));
     const double skill = 1.0 + 0.15 * r.normal(11);
     p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
     p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(12));
-    // Training in the base year at the calibrated participation rates (students are learning).
-    p.trained[i] = status == status_in_education ||
-                   (status != status_retired && age < statutory_age &&
-                    r.uniform(15) < training_probability(training, education, age, status, 0.0));
+    p.trained[i] = 0;  // drawn for the base year by calibrate_base_year_training
     const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
     p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
     // Years worked: potential experience times an assumed employment intensity over the career.
@@ -148,20 +152,6 @@ struct SynthesizePerson {
     p.contributions[i] = 0.0f;
     p.taxes[i] = 0.0f;
     p.disposable_income[i] = 0.0f;
-  }
-};
-
-// Monthly FTE wages of full-time permanent employees, for the median calibration.
-struct FullTimeWageHistogram {
-  PersonView p;
-  TablesView t;
-  WageTerms w;
-  SchoolLeavingAges leaving;
-  LogBins bins;
-  template <class Add>
-  TS_HD void operator()(std::size_t i, Add& add) const {
-    if (p.status[i] != status_employee_permanent || p.hours[i] < 1.0f) return;
-    add(bins.bin_of(person_monthly_wage_fte(p, i, t, w, leaving, 0.0)), 1);
   }
 };
 
@@ -200,30 +190,13 @@ void synthesize_population(Simulation::State& s) {
   SynthesizePerson synthesize{s.population.view(), s.tables(), thrust::raw_pointer_cast(device_starts.data()),
                               static_cast<int>(starts.size() - 1), mine.begin, s.settings.seed, s.settings.replica,
                               s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
-                              c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {},
-                              training_logits(c, default_scenario_parameters())};  // 2024: no policy yet
+                              c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {}};
   const auto cohort = c.cohort_education_in(s.settings.base_year);
   for (int e = 0; e < education_count; ++e) synthesize.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
   parallel_for(mine.size(), synthesize);
   s.globals.next_person_id = total;
 
-  // Calibrate the wage intercept: the median full-time permanent wage equals the published one.
-  s.globals.log_wage_intercept = 0.0;
-  const FullTimeWageHistogram histogram{s.population.view(), s.tables(), s.wage_terms(),
-                                        school_leaving_ages(s.parameters), s.bins};
-  std::vector<std::int64_t> counts =
-      global_histogram(s, exact_histogram(s.population.size(), s.bins.bin_count(), histogram));
-  std::vector<std::int64_t> sums(counts.size(), 0);
-  // Sums are not needed for the median: with even spreading inside bins the mean of a bin is
-  // its midpoint, which the quantile interpolation handles through the edges.
-  for (std::size_t b = 2; b + 1 < counts.size(); ++b) {
-    const double low = s.bins.lowest * det_exp(static_cast<double>(b - 2) * s.bins.ratio_log);
-    const double mid = low * 0.5 * (1.0 + det_exp(s.bins.ratio_log));
-    sums[b] = euros_to_cents(mid) * counts[b];
-  }
-  const double median = IncomeDistribution(counts, sums).quantile(0.5);
-  if (!(median > 0.0)) throw std::runtime_error("no full-time permanent employees in the base population");
-  s.globals.log_wage_intercept = det_log(c.wages.median_monthly_fte_2024) - det_log(median);
+  align_wage_distribution(s);
   parallel_for(s.population.size(), SynthesizeCareer{s.population.view(), s.tables(), s.wage_terms(),
                                                      school_leaving_ages(s.parameters),
                                                      s.rules.pension_wage_ceiling});

@@ -70,8 +70,8 @@ TEST(Microdata, GoodCsvLoads) {
   EXPECT_EQ(m.persons, 4u);
   EXPECT_EQ(m.optional_missing.size(), 10u);
   for (const auto& c : m.columns) {
-    if (c.name == "status") EXPECT_EQ(c.bytes[1], 0);  // in_education
-    if (c.name == "sex") EXPECT_EQ(c.bytes[0], 1);     // female
+    if (c.name == "status") { EXPECT_EQ(c.bytes[1], 0); }  // in_education
+    if (c.name == "sex") { EXPECT_EQ(c.bytes[0], 1); }  // female
     if (c.name == "occupation") {
       std::uint16_t first = 0;
       std::memcpy(&first, c.bytes.data(), sizeof first);

@@ -72,7 +72,7 @@ def main():
             a = agg(pop, lo, hi, sex)
             low, high = round(a["low"], 4), round(a["high"], 4)
             mid = round(1 - low - high, 4)
-            if lo == 15:
+            if lo < 25:
                 src = "assumption: 15-19 mostly still in secondary school (no diploma yet); 20-24 per LFS pattern (women more often high)"
             elif hi <= 64:
                 src = "derived: fitted to Statistiek Vlaanderen scholingsgraad LFS 2022 (25-64 by age and sex); make_education.py"
@@ -82,7 +82,8 @@ def main():
     hdr = [
         "education_by_age_sex.csv - highest attained education, Flemish Region, base year 2024 (shares of the",
         "age-sex group; low = ISCED 0-2, middle = 3-4, high = 5-8; each row sums to 1).",
-        "Derived by tools/calibration/make_education.py: 5-year age x sex shares chosen to reproduce, with the",
+        "Derived by tools/calibration/make_education.py: 5-year age x sex shares (published at that resolution,",
+        "as labour_status.csv uses them) chosen to reproduce, with the",
         "2024 population (population_age_sex.csv), the LFS 2022 margins published by Statistiek Vlaanderen",
         "(Bevolking naar onderwijsniveau, 9 May 2023): 25-64 14.6/38.7/46.7%; men low 15.1 high 42.2; women",
         "low 14.1 high 51.3; high 25-34 54.3, 35-44 50.4, 45-54 46.2, 55-64 37.1; low 55-64 23.0, young ~10%.",

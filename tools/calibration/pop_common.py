@@ -16,7 +16,10 @@ EDUS = ("low", "middle", "high")
 LS_BANDS = [(15, 19), (20, 24), (25, 29), (30, 34), (35, 39), (40, 44), (45, 49),
             (50, 54), (55, 59), (60, 64), (65, 69), (70, 100)]
 # education-table bands
-ED_BANDS = [(15, 24), (25, 34), (35, 44), (45, 54), (55, 64), (65, 74), (75, 100)]
+# Five-year bands: labour_status.csv was fitted with these education shares, so the table must
+# carry them at this resolution for the synthetic aggregates to match the published rates.
+ED_BANDS = [(15, 19), (20, 24), (25, 29), (30, 34), (35, 39), (40, 44), (45, 49), (50, 54), (55, 59), (60, 64),
+            (65, 69), (70, 74), (75, 100)]
 
 
 def band_label(lo, hi):
