@@ -291,6 +291,8 @@ void load_wages_training_flows(model::Calibration& c, const std::filesystem::pat
     f.separation[1] = table_parameter(t, "separation_temporary");
     f.separation[2] = table_parameter(t, "separation_self_employed");
     f.separation[3] = table_parameter(t, "separation_platform");
+    for (int e = 0; e < education_count; ++e)
+      f.job_finding[e] = table_parameter(t, std::string("job_finding_") + model::education_names[e]);
     f.temporary_to_permanent = table_parameter(t, "temporary_to_permanent");
     f.vacancy_rate = table_parameter(t, "vacancy_rate");
     f.long_term_unemployment_share = table_parameter(t, "long_term_unemployment_share");

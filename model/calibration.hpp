@@ -60,6 +60,7 @@ struct WageStructure {
 
 struct LabourFlows {
   double separation[employment_type_count];  // permanent, temporary, self-employed, platform
+  double job_finding[education_count];       // yearly, unemployed to employed
   double temporary_to_permanent;
   double vacancy_rate;
   double long_term_unemployment_share;

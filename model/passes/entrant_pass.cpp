@@ -9,6 +9,7 @@
 #include "kernels/shard_range.hpp"
 #include "model/passes/entrants.hpp"
 #include "model/passes/person_access.hpp"
+#include "model/passes/person_draws.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
@@ -37,21 +38,18 @@ struct AddEntrant {
     p.region[i] = static_cast<std::uint8_t>(r.categorical(1, t.province_share, province_count));
     p.education[i] = static_cast<std::uint8_t>(education);
     p.status[i] = status_in_education;
-    p.trained[i] = 1;
     p.unemployment_months[i] = 0;
     const int occupation = draw_occupation_for_education(t, education, r.uniform(2), r.uniform(3));
     p.occupation[i] = static_cast<std::uint16_t>(occupation);
     store_tasks(p, i, draw_task_bundle(t, occupation, r, 4, task_bundle_spread));
-    p.digital_skill[i] = static_cast<std::uint8_t>(
-        // By attained education, as the table is: at 15 that is still low for everyone.
-        r.categorical(9, t.digital_share + (0 * digital_band_count + 0) * digital_level_count, digital_level_count));
-    const double skill = 1.0 + 0.15 * r.normal(10);
-    p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
-    p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(11));
+    // By attained education, as the table is: at 15 that is still low for everyone.
+    p.digital_skill[i] = draw_digital_skill(t, r, 0, 15);
+    p.skill_stock[i] = draw_skill_stock(r);
+    p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(12));
     p.hours[i] = 1.0f;
-    p.gross_wage[i] = p.previous_wage[i] = p.years_worked[i] = p.career_earnings[i] = 0.0f;
-    p.displaced_share[i] = p.capital_income[i] = p.benefits[i] = p.pension[i] = 0.0f;
-    p.contributions[i] = p.taxes[i] = p.disposable_income[i] = 0.0f;
+    p.gross_wage[i] = p.years_worked[i] = p.career_earnings[i] = 0.0f;
+    clear_yearly_amounts(p, i);
+    p.trained[i] = 1;  // in school
     status_at_start[i] = entrant_status;
   }
 };

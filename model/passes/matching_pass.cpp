@@ -85,16 +85,18 @@ struct Hire {
 
 // Hiring probability by group and education: applicants are served in order of education
 // (crowding-out) with weight `crowding_out`, or in proportion with weight 1 - crowding_out.
+// The efficiency of matching differs by education as the observed job-finding rates do.
 void hiring_probabilities(const double applicants[isco_group_count][education_count], const double vacancies[isco_group_count],
-                          double efficiency, double crowding_out, double out[isco_group_count][education_count]) {
+                          const double efficiency[education_count], double crowding_out,
+                          double out[isco_group_count][education_count]) {
   for (int g = 0; g < isco_group_count; ++g) {
     double total = 0.0;
     for (int e = 0; e < education_count; ++e) total += applicants[g][e];
-    const double proportional = total > 0.0 ? std::min(efficiency, vacancies[g] / total) : 0.0;
     double remaining = vacancies[g];
     for (int e = education_count - 1; e >= 0; --e) {
+      const double proportional = total > 0.0 ? std::min(efficiency[e], vacancies[g] / total) : 0.0;
       const double a = applicants[g][e];
-      const double hires = std::min(efficiency * a, remaining);
+      const double hires = std::min(efficiency[e] * a, remaining);
       const double priority = a > 0.0 ? hires / a : 0.0;
       remaining -= hires;
       out[g][e] = crowding_out * priority + (1.0 - crowding_out) * proportional;
@@ -106,7 +108,7 @@ void hiring_probabilities(const double applicants[isco_group_count][education_co
 // base-year rate: one factor per education level, found by bisection on the global totals.
 void align_unemployment(const double applicants[isco_group_count][education_count], const double seekers[education_count],
                         const double labour_force[education_count], const double target_rate[education_count],
-                        double probability[isco_group_count][education_count]) {
+                        const double probability[isco_group_count][education_count], double factors[education_count]) {
   for (int e = 0; e < education_count; ++e) {
     const double wanted_hires = seekers[e] - target_rate[e] * labour_force[e];
     auto hires = [&](double factor) {
@@ -122,13 +124,17 @@ void align_unemployment(const double applicants[isco_group_count][education_coun
       const double mid = 0.5 * (lo + hi);
       (hires(mid) < wanted_hires ? lo : hi) = mid;
     }
-    const double factor = 0.5 * (lo + hi);
-    for (int g = 0; g < isco_group_count; ++g) {
-      const double p = std::clamp(probability[g][e], 1e-9, 1.0 - 1e-9);
-      probability[g][e] = det_logistic(det_logit(p) + factor);
-    }
+    factors[e] = 0.5 * (lo + hi);
   }
 }
+
+void shift_logits(const double factors[education_count], double probability[isco_group_count][education_count]) {
+  for (int g = 0; g < isco_group_count; ++g)
+    for (int e = 0; e < education_count; ++e)
+      probability[g][e] = det_logistic(det_logit(std::clamp(probability[g][e], 1e-9, 1.0 - 1e-9)) + factors[e]);
+}
+
+constexpr int hiring_calibration_years = 3;
 
 }  // namespace
 
@@ -173,13 +179,29 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
     for (int e = 0; e < education_count; ++e) applicants[o][e] = static_cast<double>(counted[static_cast<std::size_t>(o * education_count + e)]);
 
   Hire hire{};
-  hiring_probabilities(applicants, choice.vacancies, labour.matching_efficiency, labour.crowding_out, hire.hire_probability);
-  if (s.parameters.alignment.unemployment) {
-    double seekers[education_count] = {}, labour_force[education_count] = {};
+  // Matching efficiency by education: the scenario's level for the middle educated, scaled by the
+  // observed job-finding rates (labour_flows.csv: low 0.30, middle 0.40, high 0.52).
+  double efficiency[education_count];
+  const double* finding = s.calibration.flows.job_finding;
+  for (int e = 0; e < education_count; ++e)
+    efficiency[e] = std::min(1.0, labour.matching_efficiency * finding[e] / finding[1]);
+  hiring_probabilities(applicants, choice.vacancies, efficiency, labour.crowding_out, hire.hire_probability);
+  // The hiring factors by education are calibrated in the first simulated years (the synthetic
+  // base year's stocks need a few years to settle into flows), so that the base year's
+  // unemployment by education is a steady state of the flows, and then held: later changes come
+  // from the scenario. With alignment on they are found again every year.
+  const bool calibration_year = g.year <= s.settings.base_year + hiring_calibration_years;
+  if (calibration_year || s.parameters.alignment.unemployment) {
+    double seekers[education_count] = {}, labour_force[education_count] = {}, factors[education_count];
     for (int o = 0; o < isco_group_count; ++o)
       for (int e = 0; e < education_count; ++e) seekers[e] += supply.seekers_by_group[o][e];
     for (int e = 0; e < education_count; ++e) labour_force[e] = supply.labour_force_by_education[e];
-    align_unemployment(applicants, seekers, labour_force, g.base_unemployment_rate, hire.hire_probability);
+    align_unemployment(applicants, seekers, labour_force, g.base_unemployment_rate, hire.hire_probability, factors);
+    if (calibration_year)
+      for (int e = 0; e < education_count; ++e) g.hiring_logit_shift[e] = factors[e];
+    shift_logits(factors, hire.hire_probability);
+  } else {
+    shift_logits(g.hiring_logit_shift, hire.hire_probability);
   }
   hire.p = s.population.view();
   hire.t = s.tables();

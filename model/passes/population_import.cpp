@@ -16,6 +16,7 @@
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
+#include "model/passes/person_draws.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
@@ -54,46 +55,23 @@ struct ImportPerson {
     const int age = p.age[i];
     const std::uint8_t status = p.status[i];
     p.person_id[i] = id;
+    const int attained = p.education[i];
     if (status == status_in_education)
       p.education[i] = static_cast<std::uint8_t>(final_education(p.education[i], age, leaving, cohort_education, r.uniform(14)));
     const int education = p.education[i];
     if (!given.region) p.region[i] = static_cast<std::uint8_t>(r.categorical(0, t.province_share, province_count));
     if (!is_employed(status)) p.hours[i] = 1.0f;  // the FTE fraction applies when working
     if (!given.tasks) store_tasks(p, i, draw_task_bundle(t, p.occupation[i], r, 5, task_bundle_spread));
-    if (!given.digital_skill) {
-      const int digital_band = age >= 65 ? 5 : (age - 15) / 10;
-      p.digital_skill[i] = static_cast<std::uint8_t>(
-          r.categorical(10, t.digital_share + (education * digital_band_count + digital_band) * digital_level_count,
-                        digital_level_count));
-    }
-    const double skill = 1.0 + 0.15 * r.normal(11);
-    p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
+    if (!given.digital_skill) p.digital_skill[i] = draw_digital_skill(t, r, attained, age);
+    p.skill_stock[i] = draw_skill_stock(r);
     // Workers get theirs backed out of the observed wage below.
     p.wage_effect[i] = is_employed(status) ? 0.0f : static_cast<float>(individual_effect_sd * r.normal(12));
-    p.trained[i] = 0;  // drawn for the base year by calibrate_base_year_training
-    if (!given.unemployment_months) {
-      const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
-      p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
-    } else if (status != status_unemployed) {
-      p.unemployment_months[i] = 0;
-    }
-    if (!given.years_worked) {
-      const double working_years_until = status == status_retired ? (age < statutory_age ? age : statutory_age) : age;
-      const double potential = working_years_until - leaving.age[education];
-      const double intensity = status == status_retired || is_employed(status) ? 0.9 : 0.6;
-      const double years = (potential > 0.0 ? potential : 0.0) * intensity;
-      p.years_worked[i] = static_cast<float>(years > 45.0 ? 45.0 : years);
-    }
+    if (!given.unemployment_months) p.unemployment_months[i] = draw_unemployment_months(r, status, unemployment_spell_mean_months);
+    else if (status != status_unemployed) p.unemployment_months[i] = 0;
+    if (!given.years_worked) p.years_worked[i] = synthetic_years_worked(age, status, statutory_age, leaving.age[education]);
     if (!is_employed(status)) p.gross_wage[i] = 0.0f;
-    p.displaced_share[i] = 0.0f;
-    p.previous_wage[i] = 0.0f;
     if (!given.career_earnings) p.career_earnings[i] = 0.0f;
-    p.capital_income[i] = 0.0f;
-    p.benefits[i] = 0.0f;
-    p.pension[i] = 0.0f;
-    p.contributions[i] = 0.0f;
-    p.taxes[i] = 0.0f;
-    p.disposable_income[i] = 0.0f;
+    clear_yearly_amounts(p, i);
   }
 };
 

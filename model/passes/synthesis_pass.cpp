@@ -15,6 +15,7 @@
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
+#include "model/passes/person_draws.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
@@ -125,33 +126,14 @@ struct SynthesizePerson {
     p.occupation[i] = static_cast<std::uint16_t>(occupation);
     store_tasks(p, i, draw_task_bundle(t, occupation, r, 5, task_bundle_spread));
 
-    const int digital_band = age >= 65 ? 5 : (age - 15) / 10;
-    p.digital_skill[i] = static_cast<std::uint8_t>(
-        // The table is by attained education: for students, what they have so far.
-        r.categorical(10, t.digital_share + (attained * digital_band_count + digital_band) * digital_level_count,
-                      digital_level_count));
-    const double skill = 1.0 + 0.15 * r.normal(11);
-    p.skill_stock[i] = static_cast<float>(skill < 0.3 ? 0.3 : skill);
+    p.digital_skill[i] = draw_digital_skill(t, r, attained, age);  // the table is by attained education
+    p.skill_stock[i] = draw_skill_stock(r);
     p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(12));
-    p.trained[i] = 0;  // drawn for the base year by calibrate_base_year_training
-    const double spell = status == status_unemployed ? -unemployment_spell_mean_months * det_log(r.uniform(13)) : 0.0;
-    p.unemployment_months[i] = static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
-    // Years worked: potential experience times an assumed employment intensity over the career.
-    const double working_years_until = status == status_retired ? (age < statutory_age ? age : statutory_age) : age;
-    const double potential = working_years_until - leaving.age[education];
-    const double intensity = status == status_retired || is_employed(status) ? 0.9 : 0.6;
-    double years = (potential > 0.0 ? potential : 0.0) * intensity;
-    p.years_worked[i] = static_cast<float>(years > 45.0 ? 45.0 : years);
-    p.displaced_share[i] = 0.0f;
+    p.unemployment_months[i] = draw_unemployment_months(r, status, unemployment_spell_mean_months);
+    p.years_worked[i] = synthetic_years_worked(age, status, statutory_age, leaving.age[education]);
     p.gross_wage[i] = 0.0f;
-    p.previous_wage[i] = 0.0f;
     p.career_earnings[i] = 0.0f;
-    p.capital_income[i] = 0.0f;
-    p.benefits[i] = 0.0f;
-    p.pension[i] = 0.0f;
-    p.contributions[i] = 0.0f;
-    p.taxes[i] = 0.0f;
-    p.disposable_income[i] = 0.0f;
+    clear_yearly_amounts(p, i);
   }
 };
 
