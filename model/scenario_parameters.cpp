@@ -85,8 +85,8 @@ using PT = ParameterType;
     "Gross flows between activity and inactivity around the net flow implied by the base-year age profile", "", labour.participation_turnover) \
   X("wages.productivity_growth", PT::real, 0.01, -0.05, 0.1, "1/year",                             \
     "Yearly real wage growth from productivity", "", wages.productivity_growth)                    \
-  X("wages.tightness_elasticity", PT::real, 0.02, 0.0, 1.0, "1",                                   \
-    "Yearly wage response of an occupation group to its vacancies per job seeker", "", wages.tightness_elasticity) \
+  X("wages.tightness_elasticity", PT::real, 0.05, 0.0, 1.0, "1",                                   \
+    "Elasticity of an occupation group's wage level to its vacancies per job seeker", "", wages.tightness_elasticity) \
   X("wages.augmentation_premium", PT::real, 0.2, 0.0, 2.0, "1",                                    \
     "Log wage gain per unit of augmented task share", "", wages.augmentation_premium)              \
   X("capital.labour_share_2024", PT::real, 0.60, 0.2, 0.9, "1",                                    \

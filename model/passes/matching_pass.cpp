@@ -134,8 +134,6 @@ void shift_logits(const double factors[education_count], double probability[isco
       probability[g][e] = det_logistic(det_logit(std::clamp(probability[g][e], 1e-9, 1.0 - 1e-9)) + factors[e]);
 }
 
-constexpr int hiring_calibration_years = 3;
-
 }  // namespace
 
 std::array<double, isco_group_count> matching_pass(Simulation::State& s, const SupplyTotals& supply,
@@ -190,7 +188,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   // base year's stocks need a few years to settle into flows), so that the base year's
   // unemployment by education is a steady state of the flows, and then held: later changes come
   // from the scenario. With alignment on they are found again every year.
-  const bool calibration_year = g.year <= s.settings.base_year + hiring_calibration_years;
+  const bool calibration_year = g.year <= s.settings.base_year + settling_years;
   if (calibration_year || s.parameters.alignment.unemployment) {
     double seekers[education_count] = {}, labour_force[education_count] = {}, factors[education_count];
     for (int o = 0; o < isco_group_count; ++o)
@@ -215,14 +213,6 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   hire.year = g.year;
   parallel_for(s.population.size(), hire);
   g.previous_labour_force = supply.labour_force;
-
-  // Wages: group levels respond to tightness relative to the base year.
-  for (int o = 0; o < isco_group_count; ++o) {
-    double seekers = 0.0;
-    for (int e = 0; e < education_count; ++e) seekers += supply.seekers_by_group[o][e];
-    const double tightness = vacancies[static_cast<std::size_t>(o)] / std::max(1.0, seekers);
-    g.group_wage_drift[o] += s.parameters.wages.tightness_elasticity * (tightness - g.base_tightness[o]);
-  }
   return vacancies;
 }
 

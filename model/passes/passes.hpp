@@ -9,6 +9,11 @@
 
 namespace ts::model {
 
+// The first simulated years in which the flows settle from the synthetic base-year stocks: the
+// hiring factors by education and the reference tightness of the wage equation are measured
+// over them and then held.
+inline constexpr int settling_years = 3;
+
 // Base population of this shard (synthesis_pass.cpp).
 void synthesize_population(Simulation::State& s);
 // Everything the base year derives from its population, whether synthetic or loaded: wages and

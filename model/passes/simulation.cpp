@@ -20,7 +20,7 @@ void adoption(const Simulation::State& s, int year, double adopted[isco_group_co
   const double cost = automation_cost(t, year, s.settings.base_year);
   for (int k = 0; k < task_category_count; ++k) capability[k] = automation_capability(t, k, year, s.settings.base_year);
   for (int g = 0; g < isco_group_count; ++g) {
-    const double relative_wage = det_exp(s.calibration.wages.premium_isco1[g] + s.globals.group_wage_drift[g]);
+    const double relative_wage = det_exp(s.group_log_wage(g));
     const double rate = adoption_rate(t, relative_wage, cost);
     for (int k = 0; k < task_category_count; ++k) adopted[g][k] = capability[k] * rate;
   }
@@ -143,19 +143,17 @@ Indicators Simulation::advance() {
 
   const SupplyTotals supply = labour_supply_pass(s, technology);
   add_entrants(s);
-  const bool first_year = g.year == s.settings.base_year + 1;
+  const bool settling = g.year <= s.settings.base_year + settling_years;
   const std::array<double, isco_group_count> vacancies = matching_pass(s, supply, technology);
-  if (first_year) {
-    // The base year's tightness is the reference of the wage equation: measured in the first
-    // simulated year, the drift starts at zero.
-    for (int o = 0; o < isco_group_count; ++o) {
-      double seekers = 0.0;
-      for (int e = 0; e < education_count; ++e) seekers += supply.seekers_by_group[o][e];
-      g.base_tightness[o] = vacancies[static_cast<std::size_t>(o)] / std::max(1.0, seekers);
-      g.group_wage_drift[o] = 0.0;
-    }
-  }
+  // Occupation-group wage levels: the productivity of the remaining, augmented workers
+  // accumulates; tightness (vacancies per job seeker) sets a level relative to the tightness the
+  // flows settle at, measured over the settling years.
   for (int o = 0; o < isco_group_count; ++o) {
+    double seekers = 0.0;
+    for (int e = 0; e < education_count; ++e) seekers += supply.seekers_by_group[o][e];
+    const double tightness = std::max(0.01, vacancies[static_cast<std::size_t>(o)] / std::max(1.0, seekers));
+    if (settling) g.base_tightness[o] = tightness;
+    g.tightness_premium[o] = s.parameters.wages.tightness_elasticity * det_log(tightness / g.base_tightness[o]);
     const double employed = std::max(1.0, supply.employed_after_separations[o]);
     g.group_wage_drift[o] += s.parameters.wages.augmentation_premium * supply.displaced_fte_by_group[o] / employed;
   }

@@ -86,6 +86,10 @@ TablesView Simulation::State::tables() const {
                     raw(group_by_education), raw(status_share),      raw(group_mean_tasks)};
 }
 
+double Simulation::State::group_log_wage(int group) const {
+  return calibration.wages.premium_isco1[group] + globals.group_wage_drift[group] + globals.tightness_premium[group];
+}
+
 WageTerms Simulation::State::wage_terms() const {
   const WageStructure& w = calibration.wages;
   WageTerms terms{};
@@ -94,7 +98,7 @@ WageTerms Simulation::State::wage_terms() const {
   for (int e = 0; e < education_count; ++e) terms.premium_education[e] = w.premium_education[e];
   terms.experience_linear = w.experience_linear;
   terms.experience_quadratic = w.experience_quadratic;
-  for (int g = 0; g < isco_group_count; ++g) terms.group_level[g] = w.premium_isco1[g] + globals.group_wage_drift[g];
+  for (int g = 0; g < isco_group_count; ++g) terms.group_level[g] = group_log_wage(g);
   for (int t = 0; t < employment_type_count; ++t) terms.gap_type[t] = w.gap_type[t];
   terms.female_gap = w.female_gap;
   terms.skill_return = w.skill_stock_return;

@@ -47,7 +47,8 @@ struct CarriedGlobals {
   std::uint64_t next_person_id = 0;       // first global id of the next cohort of entrants
   double log_wage_intercept = 0.0;        // base-year calibration of the wage median
   double adopted[isco_group_count][task_category_count] = {};  // share of each category automated
-  double group_wage_drift[isco_group_count] = {};              // log change of group levels since base
+  double group_wage_drift[isco_group_count] = {};              // log wage gain from automation productivity
+  double tightness_premium[isco_group_count] = {};             // log wage level from labour-market tightness
   double labour_demand[isco_group_count] = {};  // jobs wanted by employers; unfilled ones stay open
   double previous_labour_force = 0.0;       // employed + unemployed after last year's supply pass
   double base_tightness[isco_group_count] = {};
@@ -86,6 +87,7 @@ struct Simulation::State {
         const RunSettings& s, const GlobalSum& g);
   TablesView tables() const;
   WageTerms wage_terms() const;
+  double group_log_wage(int group) const;  // log wage level of an ISCO major group relative to the mean
   double person_weight() const { return 1.0 / settings.scale; }
 };
 

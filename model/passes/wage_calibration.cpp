@@ -81,9 +81,13 @@ void align_wage_distribution(Simulation::State& s) {
   s.globals.log_wage_intercept = 0.0;
   const std::vector<double> synthetic = full_time_wage_quantiles(s, false, deciles);
   if (synthetic.empty()) throw std::runtime_error("no full-time employees in the base population");
+  // First the level: the intercept moves the synthetic median onto the published one, so that the
+  // wage effects stay centred on zero (entrants draw theirs from the same centred distribution);
+  // then the shape, decile by decile.
+  s.globals.log_wage_intercept = det_log(s.calibration.wages.deciles_monthly_fte_2024[4]) - det_log(synthetic[4]);
   AlignWageEffects align{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), {}, {}};
   for (int k = 0; k < 9; ++k) {
-    align.log_synthetic[k] = det_log(synthetic[static_cast<std::size_t>(k)]);
+    align.log_synthetic[k] = det_log(synthetic[static_cast<std::size_t>(k)]) + s.globals.log_wage_intercept;
     align.log_target[k] = det_log(s.calibration.wages.deciles_monthly_fte_2024[k]);
   }
   parallel_for(s.population.size(), align);
