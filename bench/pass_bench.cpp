@@ -16,10 +16,7 @@ namespace {
 
 using model::Simulation;
 
-// A base-year state as Simulation::start leaves it, near enough for timing: the base
-// structure that start() measures (wage terciles of occupations, mean task bundles of groups)
-// is private to model/passes/simulation.cpp, so neutral tables stand in for it; the passes
-// timed here only index them.
+// The base-year state exactly as Simulation::start leaves it.
 struct PreparedState {
   SingleShardSum sum;
   std::unique_ptr<Simulation::State> state;
@@ -31,10 +28,7 @@ struct PreparedState {
     Simulation::State& s = *state;
     s.globals.year = settings.base_year;
     model::synthesize_population(s);
-    model::income_pass(s);
-    s.occupation_tercile.assign(in.calibration.occupations.size(), 0);
-    s.group_mean_tasks.assign(model::isco_group_count * model::task_category_count, 0.2);
-    s.status_at_start.assign(s.population.size(), model::entrant_status);
+    model::finish_base_year(s);
   }
 };
 
@@ -81,7 +75,7 @@ void BM_IndicatorPass(benchmark::State& state) {
   const model::YearTechnology technology{};
   double person_years = 0.0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(model::indicator_pass(s, incomes, technology, {}, 0.0));
+    benchmark::DoNotOptimize(model::indicator_pass(s, incomes, technology, {}, model::SupplyTotals{}));
     person_years += static_cast<double>(s.population.size());
   }
   set_counters(state, person_years, indicator_bytes.total(), s.population.size());

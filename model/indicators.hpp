@@ -31,6 +31,8 @@ constexpr int indicator_dim_size(IndicatorDim d) {
   X(persons, scalar, "persons", "Residents aged 15 and over")                                                  \
   X(population_by_status, status, "persons", "Residents aged 15 and over by labour-market status")           \
   X(status_transitions, transitions, "persons", "Persons by status at the start (status_from) and end (status_to) of the year, survivors only") \
+  X(deaths_by_status, status, "persons", "Deaths in the year by status at the start of the year")         \
+  X(entrants, scalar, "persons", "Persons entering the population in the year (the new cohort of 15-year-olds)") \
   X(employment_rate_20_64, scalar, "1", "Employed persons aged 20-64 over all persons aged 20-64")           \
   X(employment_rate_by_age_band, age_band, "1", "Employed persons over all persons, by five-year age band")  \
   X(unemployment_rate, scalar, "1", "ILO-style unemployment rate, 15-64: unemployed over employed plus unemployed") \

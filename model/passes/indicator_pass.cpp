@@ -21,7 +21,7 @@ struct Layout {
                        pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
                        disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
                        employed = 88, age_band_persons = 89, age_band_employed = 101, frey_osborne_over_70 = 113,
-                       wage_histogram = 114;
+                       entrants = 114, wage_histogram = 115;
   TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
   TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
   TS_HD int total() const { return education_histogram(education_count); }
@@ -54,6 +54,7 @@ struct IndicatorContribution {
     add(Layout::age_band_persons + age_band, 1);
     if (is_employed(status)) add(Layout::age_band_employed + age_band, 1);
     if (status_at_start[i] != entrant_status) add(Layout::transitions + status_at_start[i] * 5 + broad, 1);
+    else add(Layout::entrants, 1);
     const bool employed = is_employed(status);
     if (age >= 20 && age <= 64) {
       add(Layout::pop_20_64, 1);
@@ -109,7 +110,7 @@ IncomeDistribution distribution_at(const std::vector<std::int64_t>& h, int offse
 }  // namespace
 
 Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, const YearTechnology& technology,
-                          const std::array<double, isco_group_count>& vacancies, double mean_displaced_share) {
+                          const std::array<double, isco_group_count>& vacancies, const SupplyTotals& supply) {
   const Layout layout{s.bins.bin_count()};
   IndicatorContribution contribution{};
   contribution.p = s.population.view();
@@ -164,7 +165,9 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   r.share_automatable_over_70[0] = ratio(at(Layout::automatable_over_70), employed);
   r.share_automatable_50_70[0] = ratio(at(Layout::automatable_50_70), employed);
   r.share_frey_osborne_over_70[0] = ratio(at(Layout::frey_osborne_over_70), employed);
-  r.mean_displaced_share[0] = mean_displaced_share;
+  r.mean_displaced_share[0] = supply.mean_displaced_share;
+  for (int b = 0; b < broad_status_count; ++b) r.deaths_by_status[b] = supply.deaths_by_status[b] * weight;
+  r.entrants[0] = at(Layout::entrants) * weight;
   double automated = 0.0;
   for (double fte : g.automated_fte) automated += fte;
   r.automated_fte[0] = automated * weight;

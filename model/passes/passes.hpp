@@ -6,6 +6,7 @@
 
 #include "model/indicators.hpp"
 #include "model/passes/state.hpp"
+#include "model/status.hpp"
 
 namespace ts::model {
 
@@ -37,6 +38,7 @@ struct SupplyTotals {
   double labour_force = 0.0;
   double labour_force_by_education[education_count] = {};
   double mean_displaced_share = 0.0;
+  double deaths_by_status[broad_status_count] = {};  // by status at the start of the year
 };
 
 // The year's technology, known to every shard before the person passes.
@@ -67,7 +69,7 @@ struct IncomeTotals {
 };
 IncomeTotals income_pass(Simulation::State& s);
 Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, const YearTechnology& technology,
-                          const std::array<double, isco_group_count>& vacancies, double mean_displaced_share);
+                          const std::array<double, isco_group_count>& vacancies, const SupplyTotals& supply);
 
 // All-reduced exact sum of a vector of doubles that are integers or fixed-point already.
 std::vector<std::int64_t> global_histogram(const Simulation::State& s, std::vector<std::int64_t> local);

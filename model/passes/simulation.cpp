@@ -111,7 +111,7 @@ Indicators finish_base_year(Simulation::State& s) {
   parallel_for(s.population.size(), NoTransitions{thrust::raw_pointer_cast(s.status_at_start.data())});
   YearTechnology technology{};
   adoption(s, s.settings.base_year, s.globals.adopted, technology.capability);
-  const Indicators indicators = indicator_pass(s, incomes, technology, {}, 0.0);
+  const Indicators indicators = indicator_pass(s, incomes, technology, {}, SupplyTotals{});
   for (int e = 0; e < education_count; ++e) s.globals.base_unemployment_rate[e] = indicators.unemployment_rate_by_education[e];
   return indicators;
 }
@@ -160,7 +160,7 @@ Indicators Simulation::advance() {
   for (int k = 0; k < task_category_count; ++k) g.automated_fte[k] += supply.displaced_fte_by_task[k];
   g.real_wage_index *= 1.0 + s.parameters.wages.productivity_growth;
   const IncomeTotals incomes = income_pass(s);
-  return indicator_pass(s, incomes, technology, vacancies, supply.mean_displaced_share);
+  return indicator_pass(s, incomes, technology, vacancies, supply);
 }
 
 }  // namespace ts::model

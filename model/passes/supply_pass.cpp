@@ -23,7 +23,8 @@ constexpr int bin_labour_force = bin_displaced_task + task_category_count;
 constexpr int bin_displaced_sum = bin_labour_force + 1;                  // fixed
 constexpr int bin_employed_total = bin_displaced_sum + 1;
 constexpr int bin_labour_force_education = bin_employed_total + 1;  // [3]
-constexpr int bin_count = bin_labour_force_education + education_count;
+constexpr int bin_deaths = bin_labour_force_education + education_count;  // [5] by status at the start
+constexpr int bin_count = bin_deaths + broad_status_count;
 
 // Share inactive among those neither in education nor retired, at a single age: linear between
 // the midpoints of the five-year bands of labour_status.csv.
@@ -74,6 +75,7 @@ struct LabourSupplyPass {
     const double q = t.death_probability[sex * life_table_ages + (old_age < 105 ? old_age : 105)] * mortality_factor;
     if (death.uniform(0) < q) {
       keep[i] = 0;
+      add(bin_deaths + broad_status(status), 1);
       return;
     }
     keep[i] = 1;
@@ -234,6 +236,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
   }
   for (int k = 0; k < task_category_count; ++k) totals.displaced_fte_by_task[k] = fixed_to_share(bins[bin_displaced_task + k]);
   totals.labour_force = static_cast<double>(bins[bin_labour_force]);
+  for (int b = 0; b < broad_status_count; ++b) totals.deaths_by_status[b] = static_cast<double>(bins[bin_deaths + b]);
   for (int e = 0; e < education_count; ++e)
     totals.labour_force_by_education[e] = static_cast<double>(bins[bin_labour_force_education + e]);
   const double employed = static_cast<double>(bins[bin_employed_total]);

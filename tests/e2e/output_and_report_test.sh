@@ -25,6 +25,16 @@ t = ds.status_transitions
 check(t.dims == ("year", "replica", "status_from", "status_to"), "transition dims")
 check(list(t.status_from.values) == ["in_education", "employed", "unemployed", "inactive", "retired"], "status labels")
 check(float(t.isel(year=0).sum()) == 0.0 and float(t.isel(year=1).sum()) > 0, "transitions start after the base year")
+# Counts are conserved across transitions: each status at the start of a year is left by death
+# or moves to some status; each status at the end is reached from some status or by entry.
+pop = ds.population_by_status.values          # year, replica, status
+tr = t.values                                  # year, replica, from, to
+deaths = ds.deaths_by_status.values
+entrants = ds.entrants.values
+check(np.allclose(tr[1:].sum(axis=3) + deaths[1:], pop[:-1], rtol=0, atol=1e-6), "every person at the start is accounted for")
+arrivals = tr[1:].sum(axis=2)
+arrivals[..., 0] += entrants[1:]
+check(np.allclose(arrivals, pop[1:], rtol=0, atol=1e-6), "every person at the end came from somewhere")
 check("unemployment_rate_p50" in ds and "replica" not in ds.unemployment_rate_p50.dims, "percentile variables")
 q = ds.unemployment_rate.quantile(0.5, dim="replica").values
 check(np.allclose(q, ds.unemployment_rate_p50.values), "median across replicas")
