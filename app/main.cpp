@@ -1,6 +1,10 @@
 // taskshift: the command line. The third error layer: every error reaches main, which prints it
 // once (with the rank when there are several) and ends the whole job with a non-zero code.
 #include <CLI/CLI.hpp>
+#include <execinfo.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -31,7 +35,19 @@ int run_python_tool(const std::string& tool, const std::vector<std::string>& arg
 
 }  // namespace
 
+// A crash is a bug of ours: say so and leave a backtrace (addresses resolve with addr2line).
+extern "C" void report_crash(int signal_number) {
+  const char message[] = "taskshift: internal error (crash); backtrace:\n";
+  (void)!write(STDERR_FILENO, message, sizeof message - 1);
+  void* frames[64];
+  backtrace_symbols_fd(frames, backtrace(frames, 64), STDERR_FILENO);
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
 int main(int argc, char** argv) {
+  std::signal(SIGSEGV, report_crash);
+  std::signal(SIGBUS, report_crash);
   ts::mpi::Context mpi(&argc, &argv);
   CLI::App app{"TaskShift: microsimulation of digitalisation and work in Flanders", "taskshift"};
   app.require_subcommand(1);

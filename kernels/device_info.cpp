@@ -12,13 +12,17 @@ namespace ts {
 
 std::string describe_device() {
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
-  int count = 0;
+  int count = 0, device = 0, major = 0, minor = 0, processors = 0;
   TS_CUDA_CHECK(cudaGetDeviceCount(&count));
-  int device = 0;
   TS_CUDA_CHECK(cudaGetDevice(&device));
-  cudaDeviceProp properties{};
-  TS_CUDA_CHECK(cudaGetDeviceProperties(&properties, device));
-  return std::string(properties.name) + " (GPU " + std::to_string(device) + " of " + std::to_string(count) + ")";
+  TS_CUDA_CHECK(cudaDeviceGetAttribute(&major, cudaDevAttrComputeCapabilityMajor, device));
+  TS_CUDA_CHECK(cudaDeviceGetAttribute(&minor, cudaDevAttrComputeCapabilityMinor, device));
+  TS_CUDA_CHECK(cudaDeviceGetAttribute(&processors, cudaDevAttrMultiProcessorCount, device));
+  std::size_t free_bytes = 0, total_bytes = 0;
+  TS_CUDA_CHECK(cudaMemGetInfo(&free_bytes, &total_bytes));
+  return "GPU " + std::to_string(device) + " of " + std::to_string(count) + ", compute capability " +
+         std::to_string(major) + "." + std::to_string(minor) + ", " + std::to_string(processors) + " SMs, " +
+         std::to_string(total_bytes >> 30) + " GiB";
 #elif defined(_OPENMP)
   return "CPU, " + std::to_string(omp_get_max_threads()) + " OpenMP threads";
 #else
