@@ -4,6 +4,8 @@
 
 #include <csignal>
 
+#include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
 #include "app/input_error.hpp"
+#include "app/population_file.hpp"
 #include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
 #include "app/scenario.hpp"
@@ -74,6 +77,34 @@ std::string backend_name() { return TS_BACKEND_NAME; }
 // Set by the signal Slurm sends before a time limit or preemption; the year loop checkpoints.
 volatile std::sig_atomic_t stop_requested = 0;
 extern "C" void request_stop(int) { stop_requested = 1; }
+
+// Person-level file of the whole population at the end of a year: every rank's columns are
+// gathered on rank 0 and put in person-id order there (entrants join each shard at its end, so
+// rank order alone is not id order), so the file is the same on any number of ranks.
+void write_snapshot(const model::Simulation& simulation, const model::Calibration& calibration, const RunOptions& o,
+                    const std::string& scenario_hash, const mpi::Context& mpi) {
+  std::vector<model::HostColumn> columns = simulation.columns();
+  for (model::HostColumn& column : columns) column.bytes = mpi.gather_to_root(column.bytes);
+  if (mpi.rank() != 0) return;
+  const auto id_column = std::find_if(columns.begin(), columns.end(), [](const auto& c) { return c.name == "person_id"; });
+  const std::size_t persons = id_column->bytes.size() / sizeof(std::uint64_t);
+  std::vector<std::uint64_t> ids(persons);
+  std::memcpy(ids.data(), id_column->bytes.data(), id_column->bytes.size());
+  std::vector<std::size_t> order(persons);
+  for (std::size_t i = 0; i < persons; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return ids[x] < ids[y]; });
+  for (model::HostColumn& column : columns) {
+    const std::size_t width = persons > 0 ? column.bytes.size() / persons : 0;
+    std::vector<unsigned char> sorted(column.bytes.size());
+    for (std::size_t i = 0; i < persons; ++i)
+      std::memcpy(sorted.data() + i * width, column.bytes.data() + order[i] * width, width);
+    column.bytes.swap(sorted);
+  }
+  std::filesystem::path path(o.output);
+  path = path.parent_path() / (path.stem().string() + "-persons-" + std::to_string(simulation.year()) + ".nc");
+  write_population_file(columns, calibration, {{"scenario_hash", scenario_hash}, {"code_version", TS_CODE_VERSION}},
+                        {{"year", simulation.year()}, {"replica", o.replica_offset}, {"scale", o.scale}}, path);
+}
 
 std::string default_checkpoint_dir(const RunOptions& o) {
   std::filesystem::path p(o.output);
@@ -157,8 +188,14 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
       yearly.push_back(o.population.empty() ? simulation.start() : simulation.start_from(microdata.columns));
       progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
     }
+    auto snapshot = [&] {
+      if (k == 0 && std::find(o.snapshot_years.begin(), o.snapshot_years.end(), simulation.year()) != o.snapshot_years.end())
+        write_snapshot(simulation, calibration, o, scenario.content_hash, mpi);
+    };
+    snapshot();
     while (simulation.year() < o.last_year) {
       yearly.push_back(simulation.advance());
+      snapshot();
       person_years += static_cast<std::uint64_t>(yearly.back().persons[0] * o.scale + 0.5);
       progress.step(replica, simulation.year(), simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
       // Every rank must agree to stop, or the ranks that go on would wait for the others forever.

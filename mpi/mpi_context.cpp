@@ -1,5 +1,6 @@
 #include "mpi/mpi_context.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -72,6 +73,44 @@ bool Context::all_true(bool local) const {
 void Context::barrier() const {
 #if defined(TS_WITH_MPI)
   TS_MPI_CHECK(MPI_Barrier(MPI_COMM_WORLD));
+#endif
+}
+
+std::vector<unsigned char> Context::gather_to_root(const std::vector<unsigned char>& mine) const {
+#if defined(TS_WITH_MPI)
+  const long long size = static_cast<long long>(mine.size());
+  std::vector<long long> sizes(static_cast<std::size_t>(size_));
+  TS_MPI_CHECK(MPI_Gather(&size, 1, MPI_LONG_LONG, sizes.data(), 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD));
+  std::vector<unsigned char> all;
+  std::vector<long long> displacements(static_cast<std::size_t>(size_));
+  if (rank_ == 0) {
+    long long offset = 0;
+    for (int r = 0; r < size_; ++r) {
+      displacements[static_cast<std::size_t>(r)] = offset;
+      offset += sizes[static_cast<std::size_t>(r)];
+    }
+    all.resize(static_cast<std::size_t>(offset));
+  }
+  // Point to point, so that shards larger than 2 GiB need no large-count collectives.
+  if (rank_ == 0) {
+    std::copy(mine.begin(), mine.end(), all.begin());
+    for (int r = 1; r < size_; ++r)
+      for (long long done = 0; done < sizes[static_cast<std::size_t>(r)];) {
+        const int chunk = static_cast<int>(std::min<long long>(sizes[static_cast<std::size_t>(r)] - done, 1 << 30));
+        TS_MPI_CHECK(MPI_Recv(all.data() + displacements[static_cast<std::size_t>(r)] + done, chunk, MPI_BYTE, r, 7,
+                              MPI_COMM_WORLD, MPI_STATUS_IGNORE));
+        done += chunk;
+      }
+  } else {
+    for (long long done = 0; done < size;) {
+      const int chunk = static_cast<int>(std::min<long long>(size - done, 1 << 30));
+      TS_MPI_CHECK(MPI_Send(mine.data() + done, chunk, MPI_BYTE, 0, 7, MPI_COMM_WORLD));
+      done += chunk;
+    }
+  }
+  return all;
+#else
+  return mine;
 #endif
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "kernels/global_sum.hpp"
 
@@ -22,6 +23,8 @@ class Context {
   // True when every rank passes true: lets all ranks agree that a step succeeded.
   bool all_true(bool local) const;
   void barrier() const;
+  // Concatenation of every rank's bytes in rank order, on rank 0 (empty elsewhere).
+  std::vector<unsigned char> gather_to_root(const std::vector<unsigned char>& mine) const;
 
  private:
   int rank_ = 0;
