@@ -80,6 +80,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--checkpoint-every", run.checkpoint_every, "Write a checkpoint every K years");
   run_cmd->add_option("--checkpoint-dir", run.checkpoint_dir, "Checkpoint directory (default: OUT without .nc, plus .ckpt)");
   run_cmd->add_option("--restart", run.restart_dir, "Continue from the checkpoint in this directory");
+  run_cmd->add_option("--alignment-from", run.alignment_from,
+                      "Reuse the hiring alignment factors of a previous output (e.g. the baseline)")
+      ->check(CLI::ExistingFile);
   run_cmd->add_option("--snapshot-years", run.snapshot_years,
                       "Write the persons of replica 0 at the end of these years to OUT-persons-YEAR.nc")
       ->delimiter(',');

@@ -14,6 +14,7 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include "app/alignment_factors.hpp"
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
 #include "app/input_error.hpp"
@@ -178,6 +179,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     settings.scale = o.scale;
     settings.shard = mpi.rank();
     settings.shards = mpi.size();
+    if (!o.alignment_from.empty()) settings.fixed_alignment_factors = read_alignment_factors(o.alignment_from, replica);
     model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
     std::vector<model::Indicators> yearly;
     if (!o.restart_dir.empty() && k == first_replica) {

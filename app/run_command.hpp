@@ -25,6 +25,7 @@ struct RunOptions {
   int checkpoint_every = 0;      // years; 0: only on a signal
   std::string checkpoint_dir;    // default: the output path without .nc, plus .ckpt
   std::string restart_dir;
+  std::string alignment_from;  // an output whose hiring alignment factors this run reuses
   std::vector<int> snapshot_years;  // person-level files of replica 0 at the end of these years
   std::string population;        // person file to start from instead of synthesising (docs/population.md)
 };

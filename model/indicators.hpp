@@ -37,6 +37,7 @@ constexpr int indicator_dim_size(IndicatorDim d) {
   X(employment_rate_by_age_band, age_band, "1", "Employed persons over all persons, by five-year age band")  \
   X(unemployment_rate, scalar, "1", "ILO-style unemployment rate, 15-64: unemployed over employed plus unemployed") \
   X(unemployment_rate_by_education, education, "1", "Unemployment rate 15-64 by education")                   \
+  X(unemployment_alignment_factor, education, "1", "Logit shift of hiring probabilities by education applied this year (calibration or alignment; reusable with --alignment-from)") \
   X(employment_by_education, education, "persons", "Employed persons by education")                           \
   X(employment_by_occupation, occupation, "persons", "Employed persons by ISCO-08 major group")               \
   X(employment_share_by_wage_tercile, wage_tercile, "1", "Share of employment in occupations of the bottom, middle and top third of the base-year occupational wage ranking (polarisation)") \

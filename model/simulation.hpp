@@ -2,7 +2,9 @@
 // year-by-year passes. Host API; the device state lives behind the pointer so that the app,
 // compiled by g++ in every build, never sees Thrust's device types.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <map>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,6 +26,9 @@ struct RunSettings {
   double scale = 1.0;  // fraction of the real population simulated
   int shard = 0;       // this shard's index and the number of shards
   int shards = 1;
+  // Hiring alignment factors by education (logit shifts) to apply instead of finding them, by
+  // year: those of another run (a baseline), so that a policy variant keeps its alignment.
+  std::map<int, std::array<double, education_count>> fixed_alignment_factors;
 };
 
 // One column of the population copied to the host, for snapshots and checkpoints.

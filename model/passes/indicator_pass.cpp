@@ -143,6 +143,7 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
     unemployed += at(Layout::unemployed_education + e);
     r.unemployment_rate_by_education[e] = ratio(at(Layout::unemployed_education + e), at(Layout::labour_force_education + e));
     r.employment_by_education[e] = at(Layout::employed_education + e) * weight;
+    r.unemployment_alignment_factor[e] = g.applied_alignment_factor[e];
     r.training_rate_by_education[e] = ratio(at(Layout::trained_education + e), at(Layout::pop_25_64_education + e));
     r.mean_disposable_income_by_education[e] =
         ratio(cents_to_euros(h[static_cast<std::size_t>(Layout::disposable_education + e)]), at(Layout::adults_education + e));

@@ -189,7 +189,14 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   // unemployment by education is a steady state of the flows, and then held: later changes come
   // from the scenario. With alignment on they are found again every year.
   const bool calibration_year = g.year <= s.settings.base_year + settling_years;
-  if (calibration_year || s.parameters.alignment.unemployment) {
+  const auto fixed = s.settings.fixed_alignment_factors.find(g.year);
+  if (fixed != s.settings.fixed_alignment_factors.end()) {
+    // Another run's factors (--alignment-from): the same alignment, the policy's own effect.
+    for (int e = 0; e < education_count; ++e) g.applied_alignment_factor[e] = fixed->second[static_cast<std::size_t>(e)];
+    if (calibration_year)
+      for (int e = 0; e < education_count; ++e) g.hiring_logit_shift[e] = g.applied_alignment_factor[e];
+    shift_logits(g.applied_alignment_factor, hire.hire_probability);
+  } else if (calibration_year || s.parameters.alignment.unemployment) {
     double seekers[education_count] = {}, labour_force[education_count] = {}, factors[education_count];
     for (int o = 0; o < isco_group_count; ++o)
       for (int e = 0; e < education_count; ++e) seekers[e] += supply.seekers_by_group[o][e];
@@ -197,8 +204,10 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
     align_unemployment(applicants, seekers, labour_force, g.base_unemployment_rate, hire.hire_probability, factors);
     if (calibration_year)
       for (int e = 0; e < education_count; ++e) g.hiring_logit_shift[e] = factors[e];
+    for (int e = 0; e < education_count; ++e) g.applied_alignment_factor[e] = factors[e];
     shift_logits(factors, hire.hire_probability);
   } else {
+    for (int e = 0; e < education_count; ++e) g.applied_alignment_factor[e] = g.hiring_logit_shift[e];
     shift_logits(g.hiring_logit_shift, hire.hire_probability);
   }
   hire.p = s.population.view();

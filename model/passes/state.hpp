@@ -55,7 +55,8 @@ struct CarriedGlobals {
   double automated_fte[task_category_count] = {};
   double other_branches_share = 0.0;      // of value added, calibrated to a balanced base year
   double base_unemployment_rate[education_count] = {};
-  double hiring_logit_shift[education_count] = {};  // calibrated in the first simulated year
+  double hiring_logit_shift[education_count] = {};  // calibrated over the settling years
+  double applied_alignment_factor[education_count] = {};  // this year's logit shifts, for the output
   double real_wage_index = 1.0;
   TrainingShifts training_shifts = {};    // raked on the base population
 };

@@ -9,6 +9,9 @@ for s in baseline robot-tax basic-income tax-shift learning-accounts; do
   "$taskshift" run "$source_dir/configs/scenarios/$s.toml" -o "$work/$s.nc" --scale 0.01 --years 2024:2032 >/dev/null &
 done
 wait
+# A policy variant that reuses the baseline's alignment factors applies exactly those.
+"$taskshift" run "$source_dir/configs/scenarios/learning-accounts.toml" -o "$work/learning-aligned.nc" --scale 0.01 \
+  --years 2024:2032 --alignment-from "$work/baseline.nc" >/dev/null
 /usr/bin/python3 - "$work" <<'PY'
 import sys, xarray as xr
 d = sys.argv[1]
@@ -31,5 +34,10 @@ check(contributions(ds["tax-shift"]) < contributions(b), "a tax shift lowers con
       contributions(ds["tax-shift"]) / 1e9, contributions(b) / 1e9)
 check(ds["learning-accounts"].training_rate > b.training_rate, "learning accounts raise training",
       ds["learning-accounts"].training_rate, b.training_rate)
+aligned = xr.open_dataset(f"{d}/learning-aligned.nc").unemployment_alignment_factor
+own = xr.open_dataset(f"{d}/learning-accounts.nc").unemployment_alignment_factor
+base = xr.open_dataset(f"{d}/baseline.nc").unemployment_alignment_factor
+check(bool((aligned.values == base.values).all()), "--alignment-from applies the baseline's factors exactly")
+check(bool((own.values != base.values).any()), "without it the variant calibrates its own factors")
 print(f"{passed} passed, 0 failed")
 PY
