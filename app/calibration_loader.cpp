@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include "app/csv_table.hpp"
@@ -190,11 +191,23 @@ void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
   }
   {
     const CsvTable t = CsvTable::load(dir / "population_projection.csv", {"year", "sex", "age_band", "persons"});
+    // Population alignment needs every sex and band of a year: a year with a row missing is refused.
+    std::map<int, std::set<std::size_t>> seen;
     for (std::size_t r = 0; r < t.rows(); ++r) {
       const int year = static_cast<int>(t.number(r, "year"));
-      c.projected_persons[year][static_cast<std::size_t>(sex_index(t, r))][static_cast<std::size_t>(band_index(t, r, "age_band", status_bands))] =
-          t.number(r, "persons");
+      const auto sex = static_cast<std::size_t>(sex_index(t, r));
+      const auto band = static_cast<std::size_t>(band_index(t, r, "age_band", status_bands));
+      const double persons = t.number(r, "persons");
+      const std::string where = t.file_name() + ":" + std::to_string(t.line_of(r));
+      if (persons < 0) throw InputError(where + ": column 'persons': negative count");
+      if (!seen[year].insert(sex * model::status_band_count + band).second)
+        throw InputError(where + ": a second row for year " + std::to_string(year) + ", this sex and age band");
+      c.projected_persons[year][sex][band] = persons;
     }
+    for (const auto& [year, cells] : seen)
+      if (cells.size() != 2 * model::status_band_count)
+        throw InputError(t.file_name() + ": year " + std::to_string(year) + " has " + std::to_string(cells.size()) + " of the " +
+                         std::to_string(2 * model::status_band_count) + " sex and age-band rows");
   }
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -160,7 +161,10 @@ int main(int argc, char** argv) {
       if (compare_exact) {
         const auto differences = ts::app::compare_bitwise(ts::app::read_netcdf(compare_a), ts::app::read_netcdf(compare_b));
         for (const auto& d : differences)
-          std::cout << d.variable << ": " << d.differing_values << " values differ (max abs diff " << d.max_abs_diff << ")\n";
+          if (d.differing_values == SIZE_MAX)
+            std::cout << d.variable << ": in only one of the outputs, or of another shape\n";
+          else
+            std::cout << d.variable << ": " << d.differing_values << " values differ (max abs diff " << d.max_abs_diff << ")\n";
         std::cout << (differences.empty() ? "identical: every variable is bit-for-bit equal\n" : "outputs differ\n");
         return differences.empty() ? 0 : 1;
       }

@@ -1,5 +1,6 @@
 #include "app/output_dataset.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -34,6 +35,11 @@ std::vector<Dimension> group_dimensions(IndicatorDim dim) {
       return {{"revenue_source", {"employee_contributions", "employer_contributions", "self_employed_contributions", "automation_tax"}, {}, "", "Social-security revenue source"}};
     case IndicatorDim::age_band:
       return {{"age_band", {"15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64", "65-69", "70+"}, {}, "", "Age band"}};
+    case IndicatorDim::sex_age_band: {
+      std::vector<Dimension> dims = {{"sex", {"male", "female"}, {}, "", "Sex"}};
+      dims.push_back(group_dimensions(IndicatorDim::age_band).front());
+      return dims;
+    }
     case IndicatorDim::spending_branch:
       return {{"spending_branch", {"unemployment", "pensions", "social_assistance", "basic_income", "other_branches_net"}, {}, "", "Social-security spending branch"}};
   }
@@ -73,8 +79,10 @@ Dataset indicators_dataset(const std::vector<std::vector<model::Indicators>>& in
   ds.dims = {year, replica};
   for (IndicatorDim d : {IndicatorDim::status, IndicatorDim::transitions, IndicatorDim::education, IndicatorDim::occupation,
                          IndicatorDim::wage_tercile, IndicatorDim::task, IndicatorDim::digital_skill,
-                         IndicatorDim::revenue_source, IndicatorDim::spending_branch, IndicatorDim::age_band})
-    for (Dimension& g : group_dimensions(d)) ds.dims.push_back(g);
+                         IndicatorDim::revenue_source, IndicatorDim::spending_branch, IndicatorDim::age_band, IndicatorDim::sex_age_band})
+    for (Dimension& g : group_dimensions(d))
+      if (std::none_of(ds.dims.begin(), ds.dims.end(), [&](const Dimension& known) { return known.name == g.name; }))
+        ds.dims.push_back(g);
 
   const std::size_t years = year.values.size();
   const std::size_t replicas = indicators.size();

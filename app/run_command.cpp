@@ -172,6 +172,11 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     const model::ScenarioParameters parameters =
         model::scenario_parameters_from(std::span<const double>(values.data(), model_count));
     const model::EnergyParameters energy = model::energy_parameters_from(values.data() + model_count);
+    if (parameters.alignment.population)
+      for (int year = o.first_year + 1; year <= o.last_year; ++year)
+        if (!calibration.projected_persons.contains(year))
+          throw InputError(o.calibration_dir + "/population_projection.csv: no rows for " + std::to_string(year) +
+                           ", which alignment.population needs (the run goes to " + std::to_string(o.last_year) + ")");
     model::RunSettings settings;
     settings.seed = o.seed;
     settings.replica = static_cast<std::uint32_t>(replica);

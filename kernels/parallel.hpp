@@ -19,6 +19,13 @@ void parallel_for(std::size_t n, const IndexFunctor& functor) {
   thrust::for_each_n(thrust::device, thrust::counting_iterator<std::size_t>(0), n, functor);
 }
 
+// The functor applied to each index in [first, first + n): a pass over the persons just appended.
+template <class IndexFunctor>
+void parallel_for_range(std::size_t first, std::size_t n, const IndexFunctor& functor) {
+  if (n == 0) return;
+  thrust::for_each_n(thrust::device, thrust::counting_iterator<std::size_t>(first), n, functor);
+}
+
 namespace detail {
 struct Int64Plus {
   TS_HD std::int64_t operator()(std::int64_t a, std::int64_t b) const { return a + b; }

@@ -7,7 +7,7 @@ namespace ts::model {
 
 // The group dimension of an indicator.
 enum class IndicatorDim { scalar, status, education, occupation, wage_tercile, task, digital_skill,
-                          transitions, revenue_source, spending_branch, age_band };
+                          transitions, revenue_source, spending_branch, age_band, sex_age_band };
 
 constexpr int indicator_dim_size(IndicatorDim d) {
   switch (d) {
@@ -22,6 +22,7 @@ constexpr int indicator_dim_size(IndicatorDim d) {
     case IndicatorDim::revenue_source: return 4;
     case IndicatorDim::spending_branch: return 5;
     case IndicatorDim::age_band: return 12;
+    case IndicatorDim::sex_age_band: return 24;
   }
   return 1;
 }
@@ -33,6 +34,9 @@ constexpr int indicator_dim_size(IndicatorDim d) {
   X(status_transitions, transitions, "persons", "Persons by status at the start (status_from) and end (status_to) of the year, survivors only") \
   X(deaths_by_status, status, "persons", "Deaths in the year by status at the start of the year")         \
   X(entrants, scalar, "persons", "Persons entering the population in the year (the new cohort of 15-year-olds)") \
+  X(immigrants, scalar, "persons", "Persons arriving in the year through population alignment (alignment.population)") \
+  X(emigrants_by_status, status, "persons", "Persons leaving in the year through population alignment, by status at the start of the year") \
+  X(population_by_sex_age_band, sex_age_band, "persons", "Residents by sex and five-year age band") \
   X(employment_rate_20_64, scalar, "1", "Employed persons aged 20-64 over all persons aged 20-64")           \
   X(employment_rate_by_age_band, age_band, "1", "Employed persons over all persons, by five-year age band")  \
   X(unemployment_rate, scalar, "1", "ILO-style unemployment rate, 15-64: unemployed over employed plus unemployed") \

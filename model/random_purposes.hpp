@@ -19,6 +19,8 @@ enum RandomPurpose : std::uint32_t {
   purpose_contract = 11,        // temporary to permanent
   purpose_scenario_draw = 12,   // replica's parameter draws (keyed by parameter index)
   purpose_synth_cell = 13,      // offsets of a synthesis cell's low-discrepancy sequence (keyed by cell)
+  purpose_emigration = 14,      // emigration key of population alignment
+  purpose_immigrant = 15,       // cell, job type and hours of an immigrant
 };
 
 }  // namespace ts::model

@@ -111,6 +111,8 @@ using PT = ParameterType;
     "Age at which the high educated leave school", "", demography.school_leaving_age[2])           \
   X("alignment.unemployment", PT::boolean, 0, 0, 1, "1",                                           \
     "Align unemployment rates by education to the base-year rates by logit scaling", "", alignment.unemployment) \
+  X("alignment.population", PT::boolean, 0, 0, 1, "1",                                             \
+    "Align the population by sex and five-year age band to population_projection.csv (emigrants and immigrants)", "", alignment.population) \
   X("policy.basic_income_annual", PT::real, 0.0, 0.0, 60000.0, "EUR/year",                         \
     "Basic income per adult and year (0: none)", "", policy.basic_income_annual)                    \
   X("policy.basic_income_min_age", PT::integer, 18, 15, 100, "years",                              \

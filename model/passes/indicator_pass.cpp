@@ -21,7 +21,7 @@ struct Layout {
                        pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
                        disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
                        employed = 88, age_band_persons = 89, age_band_employed = 101, frey_osborne_over_70 = 113,
-                       entrants = 114, wage_histogram = 115;
+                       entrants = 114, sex_age_band_persons = 115, wage_histogram = 139;
   TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
   TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
   TS_HD int total() const { return education_histogram(education_count); }
@@ -53,8 +53,9 @@ struct IndicatorContribution {
     const int age_band = age >= 70 ? 11 : (age - 15) / 5;
     add(Layout::age_band_persons + age_band, 1);
     if (is_employed(status)) add(Layout::age_band_employed + age_band, 1);
-    if (status_at_start[i] != entrant_status) add(Layout::transitions + status_at_start[i] * 5 + broad, 1);
-    else add(Layout::entrants, 1);
+    if (present_at_start(status_at_start[i])) add(Layout::transitions + status_at_start[i] * 5 + broad, 1);
+    else if (status_at_start[i] == entrant_status) add(Layout::entrants, 1);
+    add(Layout::sex_age_band_persons + p.sex[i] * status_band_count + age_band, 1);
     const bool employed = is_employed(status);
     if (age >= 20 && age <= 64) {
       add(Layout::pop_20_64, 1);
@@ -169,6 +170,10 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   r.mean_displaced_share[0] = supply.mean_displaced_share;
   for (int b = 0; b < broad_status_count; ++b) r.deaths_by_status[b] = supply.deaths_by_status[b] * weight;
   r.entrants[0] = at(Layout::entrants) * weight;
+  r.immigrants[0] = supply.immigrants * weight;
+  for (int b = 0; b < broad_status_count; ++b) r.emigrants_by_status[b] = supply.emigrants_by_status[b] * weight;
+  for (int c = 0; c < 2 * status_band_count; ++c)
+    r.population_by_sex_age_band[c] = at(Layout::sex_age_band_persons + c) * weight;
   double automated = 0.0;
   for (double fte : g.automated_fte) automated += fte;
   r.automated_fte[0] = automated * weight;

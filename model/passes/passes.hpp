@@ -39,6 +39,8 @@ struct SupplyTotals {
   double labour_force_by_education[education_count] = {};
   double mean_displaced_share = 0.0;
   double deaths_by_status[broad_status_count] = {};  // by status at the start of the year
+  double emigrants_by_status[broad_status_count] = {};  // population alignment, by status at the start
+  double immigrants = 0.0;                               // population alignment
 };
 
 // The year's technology, known to every shard before the person passes.
@@ -50,6 +52,10 @@ struct YearTechnology {
 
 // Demography, exposure, training and separations (supply_pass.cpp).
 SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& technology);
+
+// Population alignment by sex and age band to the projection (population_alignment.cpp):
+// emigrants leave and immigrants arrive, and the labour-supply totals follow them.
+void align_population(Simulation::State& s, SupplyTotals& supply);
 
 // Applications and hiring (matching_pass.cpp). Returns vacancies by group.
 std::array<double, isco_group_count> matching_pass(Simulation::State& s, const SupplyTotals& supply,

@@ -16,7 +16,7 @@
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
-#include "model/passes/person_draws.hpp"
+#include "model/passes/person_synthesis.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
@@ -37,27 +37,21 @@ struct Given {
 };
 
 struct ImportPerson {
-  PersonView p;
-  TablesView t;
+  PersonOfCell draw;  // the draws' settings, as synthesis has them
   Given given;
   std::uint64_t first_id;
-  std::uint32_t seed, replica;
-  int year;
-  double unemployment_spell_mean_months;
-  SchoolLeavingAges leaving;
-  int statutory_age;
-  double individual_effect_sd;
-  double cohort_education[education_count];
 
   TS_HD void operator()(std::size_t i) const {
+    const PersonView& p = draw.p;
+    const TablesView& t = draw.t;
     const std::uint64_t id = first_id + i;
-    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
+    const PhiloxStream r(draw.seed, draw.replica, id, static_cast<std::uint32_t>(draw.year), purpose_synth_person);
     const int age = p.age[i];
     const std::uint8_t status = p.status[i];
     p.person_id[i] = id;
     const int attained = p.education[i];
     if (status == status_in_education)
-      p.education[i] = static_cast<std::uint8_t>(final_education(p.education[i], age, leaving, cohort_education, r.uniform(14)));
+      p.education[i] = static_cast<std::uint8_t>(final_education(p.education[i], age, draw.leaving, draw.cohort_education, r.uniform(14)));
     const int education = p.education[i];
     if (!given.region) p.region[i] = static_cast<std::uint8_t>(r.categorical(0, t.province_share, province_count));
     if (!is_employed(status)) p.hours[i] = 1.0f;  // the FTE fraction applies when working
@@ -65,10 +59,10 @@ struct ImportPerson {
     if (!given.digital_skill) p.digital_skill[i] = draw_digital_skill(t, r, attained, age);
     p.skill_stock[i] = draw_skill_stock(r);
     // Workers get theirs backed out of the observed wage below.
-    p.wage_effect[i] = is_employed(status) ? 0.0f : static_cast<float>(individual_effect_sd * r.normal(12));
-    if (!given.unemployment_months) p.unemployment_months[i] = draw_unemployment_months(r, status, unemployment_spell_mean_months);
+    p.wage_effect[i] = is_employed(status) ? 0.0f : static_cast<float>(draw.individual_effect_sd * r.normal(12));
+    if (!given.unemployment_months) p.unemployment_months[i] = draw_unemployment_months(r, status, draw.unemployment_spell_mean_months);
     else if (status != status_unemployed) p.unemployment_months[i] = 0;
-    if (!given.years_worked) p.years_worked[i] = synthetic_years_worked(age, status, statutory_age, leaving.age[education]);
+    if (!given.years_worked) p.years_worked[i] = synthetic_years_worked(age, status, draw.statutory_age, draw.leaving.age[education]);
     if (!is_employed(status)) p.gross_wage[i] = 0.0f;
     if (!given.career_earnings) p.career_earnings[i] = 0.0f;
     clear_yearly_amounts(p, i);
@@ -94,17 +88,12 @@ struct BackOutWageEffect {
 
 // As synthesis: career earnings (unless given) and the last wage of the unemployed.
 struct ImportCareer {
-  PersonView p;
-  TablesView t;
-  WageTerms w;
-  SchoolLeavingAges leaving;
-  double pension_ceiling;
+  SynthesizeCareer synthesized;
   bool career_given;
   TS_HD void operator()(std::size_t i) const {
-    const double annual_fte = person_monthly_wage_fte(p, i, t, w, leaving, 0.0) * w.annual_months;
-    const double capped = annual_fte < pension_ceiling ? annual_fte : pension_ceiling;
-    if (!career_given) p.career_earnings[i] = static_cast<float>(0.85 * capped * p.years_worked[i]);
-    p.previous_wage[i] = p.status[i] == status_unemployed ? static_cast<float>(annual_fte) : 0.0f;
+    const float given_earnings = synthesized.p.career_earnings[i];
+    synthesized(i);
+    if (career_given) synthesized.p.career_earnings[i] = given_earnings;
   }
 };
 
@@ -112,7 +101,6 @@ struct ImportCareer {
 
 Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
   State& s = *state_;
-  const Calibration& c = s.calibration;
   s.globals.year = s.settings.base_year;
   auto find = [&](const std::string& name) -> const HostColumn* {
     for (const HostColumn& column : persons)
@@ -143,13 +131,7 @@ Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
   const bool tasks = find("task_analytic") != nullptr;
   const Given given{find("region") != nullptr, find("digital_skill") != nullptr, tasks, find("years_worked") != nullptr,
                     find("unemployment_months") != nullptr, find("career_earnings") != nullptr};
-  const double long_term = c.flows.long_term_unemployment_share;
-  const double spell_mean = long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0;
-  ImportPerson import{s.population.view(), s.tables(), given, mine.begin, s.settings.seed, s.settings.replica,
-                      s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
-                      c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {}};
-  const auto cohort = c.cohort_education_in(s.settings.base_year);
-  for (int e = 0; e < education_count; ++e) import.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
+  const ImportPerson import{person_of_cell(s, s.settings.base_year), given, mine.begin};
   parallel_for(mine.size(), import);
   s.globals.next_person_id = total;
 
@@ -163,9 +145,7 @@ Indicators Simulation::start_from(const std::vector<HostColumn>& persons) {
   // else: no full-time employee in the file; the model's own level stays.
   parallel_for(s.population.size(), BackOutWageEffect{s.population.view(), s.tables(), s.wage_terms(),
                                                       school_leaving_ages(s.parameters)});
-  parallel_for(s.population.size(), ImportCareer{s.population.view(), s.tables(), s.wage_terms(),
-                                                 school_leaving_ages(s.parameters), s.rules.pension_wage_ceiling,
-                                                 given.career_earnings});
+  parallel_for(s.population.size(), ImportCareer{synthesize_career(s), given.career_earnings});
   return finish_base_year(s);
 }
 

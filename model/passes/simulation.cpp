@@ -141,8 +141,9 @@ Indicators Simulation::advance() {
     }
   technology.pace = pace;
 
-  const SupplyTotals supply = labour_supply_pass(s, technology);
+  SupplyTotals supply = labour_supply_pass(s, technology);
   add_entrants(s);
+  if (s.parameters.alignment.population) align_population(s, supply);
   const bool settling = g.year <= s.settings.base_year + settling_years;
   const std::array<double, isco_group_count> vacancies = matching_pass(s, supply, technology);
   // Occupation-group wage levels: the productivity of the remaining, augmented workers

@@ -90,6 +90,8 @@ struct Simulation::State {
   WageTerms wage_terms() const;
   double group_log_wage(int group) const;  // log wage level of an ISCO major group relative to the mean
   double person_weight() const { return 1.0 / settings.scale; }
+  // Removes the persons whose `keep` flag is 0, with their start-of-year statuses.
+  void remove_unkept_persons();
 };
 
 }  // namespace ts::model

@@ -218,14 +218,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
     pass.separation_logit[k] = det_logit_clamped(s.calibration.flows.separation[k]);
   pass.temporary_to_permanent = s.calibration.flows.temporary_to_permanent;
   const std::vector<std::int64_t> bins = global_histogram(s, exact_histogram(n, bin_count, pass));
-  s.population.compact(s.keep);
-  s.status_at_start.resize(n);
-  {
-    // Keep the start-of-year statuses aligned with the compacted persons.
-    thrust::device_vector<std::uint8_t> start = s.status_at_start;
-    compact_column(start, s.keep, s.population.size());
-    s.status_at_start.swap(start);
-  }
+  s.remove_unkept_persons();
 
   SupplyTotals totals;
   for (int g = 0; g < isco_group_count; ++g) {

@@ -15,13 +15,11 @@
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
-#include "model/passes/person_draws.hpp"
+#include "model/passes/person_synthesis.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
 namespace {
-
-constexpr int cells_per_age_sex = education_count * synth_status_count;
 
 // Integers summing to round(sum(weights)) (or `target`), each within one of its weight.
 std::vector<std::uint64_t> largest_remainder(const std::vector<double>& weights, std::uint64_t target) {
@@ -65,19 +63,15 @@ std::vector<std::uint64_t> cell_starts(const Calibration& c, double scale) {
   return starts;
 }
 
+// The base population: person i of this shard has id first_id + i; its cell is found from the
+// cell starts. Job type and part time are spread evenly over the persons of the cell (a
+// low-discrepancy sequence from a random offset), so that small cells, such as workers over 65,
+// meet the tables' shares without sampling noise.
 struct SynthesizePerson {
-  PersonView p;
-  TablesView t;
+  PersonOfCell draw;
   const std::uint64_t* starts;
   int cells;
   std::uint64_t first_id;
-  std::uint32_t seed, replica;
-  int year;
-  double unemployment_spell_mean_months;
-  SchoolLeavingAges leaving;
-  int statutory_age;
-  double individual_effect_sd;
-  double cohort_education[education_count];
 
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
@@ -86,74 +80,31 @@ struct SynthesizePerson {
       const int mid = (lo + hi) / 2;
       if (starts[mid] <= id) lo = mid; else hi = mid;
     }
-    const int cell = lo;
-    const int age = first_age + cell / (2 * cells_per_age_sex);
-    const int sex = (cell / cells_per_age_sex) % 2;
-    const int attained = (cell / synth_status_count) % education_count;
-    const int broad = cell % synth_status_count;
-    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
-    const int band = age >= 70 ? 11 : (age - 15) / 5;
-    const int education =
-        broad == synth_in_education ? final_education(attained, age, leaving, cohort_education, r.uniform(14)) : attained;
-
-    p.person_id[i] = id;
-    p.age[i] = static_cast<std::uint8_t>(age);
-    p.sex[i] = static_cast<std::uint8_t>(sex);
-    p.education[i] = static_cast<std::uint8_t>(education);
-    p.region[i] = static_cast<std::uint8_t>(r.categorical(0, t.province_share, province_count));
-    std::uint8_t status = status_inactive;
-    if (broad == synth_in_education) status = status_in_education;
-    else if (broad == synth_unemployed) status = status_unemployed;
-    else if (broad == synth_retired) status = status_retired;
-    // Job type and part time of the employed are spread evenly over the persons of the cell
-    // (a low-discrepancy sequence from a random offset), so that small cells, such as workers
-    // over 65, meet the tables' shares without sampling noise.
-    const PhiloxStream cell_stream(seed, replica, static_cast<std::uint64_t>(cell), static_cast<std::uint32_t>(year),
-                                   purpose_synth_cell);
-    const std::uint64_t position = id - starts[cell];
-    if (broad == synth_employed)
-      status = static_cast<std::uint8_t>(
-          status_employee_permanent +
-          categorical_index(low_discrepancy(position, 0, cell_stream.uniform(0)), t.employment_type_share + (band * 2 + sex) * 4, 4));
-    p.status[i] = status;
-    const bool part_time =
-        low_discrepancy(position, 1, cell_stream.uniform(1)) < t.part_time_share[sex * status_band_count + band];
-    p.hours[i] = is_employed(status) && part_time ? static_cast<float>(t.part_time_fte[sex * status_band_count + band]) : 1.0f;
-
-    // Everyone has an occupation: the job held, or for those out of work the one they last
-    // held or would look for; it steers job search and the potential wage.
-    const int occupation = draw_occupation_for_education(t, education, r.uniform(3), r.uniform(4));
-    p.occupation[i] = static_cast<std::uint16_t>(occupation);
-    store_tasks(p, i, draw_task_bundle(t, occupation, r, 5, task_bundle_spread));
-
-    p.digital_skill[i] = draw_digital_skill(t, r, attained, age);  // the table is by attained education
-    p.skill_stock[i] = draw_skill_stock(r);
-    p.wage_effect[i] = static_cast<float>(individual_effect_sd * r.normal(12));
-    p.unemployment_months[i] = draw_unemployment_months(r, status, unemployment_spell_mean_months);
-    p.years_worked[i] = synthetic_years_worked(age, status, statutory_age, leaving.age[education]);
-    p.gross_wage[i] = 0.0f;
-    p.career_earnings[i] = 0.0f;
-    clear_yearly_amounts(p, i);
-  }
-};
-
-// Career history implied by the base-year wage: earnings so far and the last wage of those
-// out of work. Assumption: past earnings averaged 85% of the current potential wage.
-struct SynthesizeCareer {
-  PersonView p;
-  TablesView t;
-  WageTerms w;
-  SchoolLeavingAges leaving;
-  double pension_ceiling;
-  TS_HD void operator()(std::size_t i) const {
-    const double annual_fte = person_monthly_wage_fte(p, i, t, w, leaving, 0.0) * w.annual_months;
-    const double capped = annual_fte < pension_ceiling ? annual_fte : pension_ceiling;
-    p.career_earnings[i] = static_cast<float>(0.85 * capped * p.years_worked[i]);
-    p.previous_wage[i] = p.status[i] == status_unemployed ? static_cast<float>(annual_fte) : 0.0f;
+    const PhiloxStream cell_stream(draw.seed, draw.replica, static_cast<std::uint64_t>(lo),
+                                   static_cast<std::uint32_t>(draw.year), purpose_synth_cell);
+    const std::uint64_t position = id - starts[lo];
+    draw(i, id, lo, low_discrepancy(position, 0, cell_stream.uniform(0)),
+         low_discrepancy(position, 1, cell_stream.uniform(1)));
   }
 };
 
 }  // namespace
+
+PersonOfCell person_of_cell(Simulation::State& s, int year) {
+  const Calibration& c = s.calibration;
+  const double long_term = c.flows.long_term_unemployment_share;
+  PersonOfCell draw{s.population.view(), s.tables(), s.settings.seed, s.settings.replica, year,
+                    long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0,
+                    school_leaving_ages(s.parameters), c.statutory_age(year), c.wages.individual_effect_sd, {}};
+  const auto cohort = c.cohort_education_in(year);
+  for (int e = 0; e < education_count; ++e) draw.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
+  return draw;
+}
+
+SynthesizeCareer synthesize_career(Simulation::State& s) {
+  return SynthesizeCareer{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
+                          s.rules.pension_wage_ceiling};
+}
 
 std::vector<std::uint64_t> synthesis_cell_starts(const Calibration& calibration, double scale) {
   return cell_starts(calibration, scale);
@@ -167,21 +118,13 @@ void synthesize_population(Simulation::State& s) {
   const IdRange mine = shard_range(total, s.settings.shards, s.settings.shard);
   s.population.resize(mine.size());
   thrust::device_vector<std::uint64_t> device_starts(starts.begin(), starts.end());
-  const double long_term = c.flows.long_term_unemployment_share;
-  const double spell_mean = long_term > 0.0 && long_term < 1.0 ? -12.0 / det_log(long_term) : 12.0;
-  SynthesizePerson synthesize{s.population.view(), s.tables(), thrust::raw_pointer_cast(device_starts.data()),
-                              static_cast<int>(starts.size() - 1), mine.begin, s.settings.seed, s.settings.replica,
-                              s.settings.base_year, spell_mean, school_leaving_ages(s.parameters),
-                              c.statutory_age(s.settings.base_year), c.wages.individual_effect_sd, {}};
-  const auto cohort = c.cohort_education_in(s.settings.base_year);
-  for (int e = 0; e < education_count; ++e) synthesize.cohort_education[e] = cohort[static_cast<std::size_t>(e)];
+  SynthesizePerson synthesize{person_of_cell(s, s.settings.base_year), thrust::raw_pointer_cast(device_starts.data()),
+                              static_cast<int>(starts.size() - 1), mine.begin};
   parallel_for(mine.size(), synthesize);
   s.globals.next_person_id = total;
 
   align_wage_distribution(s);
-  parallel_for(s.population.size(), SynthesizeCareer{s.population.view(), s.tables(), s.wage_terms(),
-                                                     school_leaving_ages(s.parameters),
-                                                     s.rules.pension_wage_ceiling});
+  parallel_for(s.population.size(), synthesize_career(s));
 }
 
 }  // namespace ts::model
