@@ -111,6 +111,12 @@ using PT = ParameterType;
     "Age at which the high educated leave school", "", demography.school_leaving_age[2])           \
   X("alignment.unemployment", PT::boolean, 0, 0, 1, "1",                                           \
     "Align unemployment rates by education to the base-year rates by logit scaling", "", alignment.unemployment) \
+  X("alignment.unemployment_target.low", PT::real, 0.0, 0.0, 0.5, "1",                          \
+    "Unemployment rate of the low educated that alignment.unemployment aims at (0: the base-year rate)", "", alignment.unemployment_target[0]) \
+  X("alignment.unemployment_target.middle", PT::real, 0.0, 0.0, 0.5, "1",                       \
+    "Unemployment rate of the middle educated that alignment.unemployment aims at (0: the base-year rate)", "", alignment.unemployment_target[1]) \
+  X("alignment.unemployment_target.high", PT::real, 0.0, 0.0, 0.5, "1",                         \
+    "Unemployment rate of the high educated that alignment.unemployment aims at (0: the base-year rate)", "", alignment.unemployment_target[2]) \
   X("alignment.population", PT::boolean, 0, 0, 1, "1",                                             \
     "Align the population by sex and five-year age band to population_projection.csv (emigrants and immigrants)", "", alignment.population) \
   X("policy.basic_income_annual", PT::real, 0.0, 0.0, 60000.0, "EUR/year",                         \

@@ -77,6 +77,7 @@ struct DemographyParameters {
 
 struct AlignmentParameters {
   bool unemployment;  // align unemployment by education to the base-year rates (logit scaling)
+  double unemployment_target[3];  // by education; 0 keeps the base-year rate
   bool population;    // align persons by sex and age band to the projection (emigration, immigration)
 };
 

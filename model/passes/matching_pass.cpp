@@ -201,7 +201,12 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
     for (int o = 0; o < isco_group_count; ++o)
       for (int e = 0; e < education_count; ++e) seekers[e] += supply.seekers_by_group[o][e];
     for (int e = 0; e < education_count; ++e) labour_force[e] = supply.labour_force_by_education[e];
-    align_unemployment(applicants, seekers, labour_force, g.base_unemployment_rate, hire.hire_probability, factors);
+    double target[education_count];
+    for (int e = 0; e < education_count; ++e) {
+      const double chosen = s.parameters.alignment.unemployment_target[e];
+      target[e] = s.parameters.alignment.unemployment && chosen > 0.0 ? chosen : g.base_unemployment_rate[e];
+    }
+    align_unemployment(applicants, seekers, labour_force, target, hire.hire_probability, factors);
     if (calibration_year)
       for (int e = 0; e < education_count; ++e) g.hiring_logit_shift[e] = factors[e];
     for (int e = 0; e < education_count; ++e) g.applied_alignment_factor[e] = factors[e];

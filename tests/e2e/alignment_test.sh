@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Population alignment (alignment.population): every sex and age band equals the projection at
+# Alignment. Unemployment (alignment.unemployment) with chosen targets by education: the rates
+# follow the targets, not the base-year rates. Population (alignment.population): every sex and
+# age band equals the projection at
 # the simulated scale in every year, persons are conserved with emigrants and immigrants as
 # flows, the result is the same bits on 1 and 3 ranks, it differs from the unaligned run, and a
 # projection table with a missing row or a missing year is refused with file, line and key.
@@ -48,6 +50,21 @@ PY
 OMP_NUM_THREADS=1 "$mpiexec" -n 3 "$taskshift" run "$scenario" -o "$work/aligned3.nc" "${args[@]}" >/dev/null
 "$taskshift" compare --exact "$work/aligned.nc" "$work/aligned3.nc" >/dev/null || { echo "FAIL: 3 ranks differ"; exit 1; }
 echo "identical on 1 and 3 ranks"
+
+# Unemployment alignment to chosen targets: low 15%, high 2% (base year about 11% and 1.5%).
+"$taskshift" run "$scenario" -o "$work/targets.nc" --scale 0.01 --years 2024:2036 --seed 5 --set alignment.unemployment=true \
+  --set alignment.unemployment_target.low=0.15 --set alignment.unemployment_target.high=0.02 >/dev/null
+/usr/bin/python3 - "$work/targets.nc" "$work/free.nc" <<'PY'
+import sys, xarray as xr
+aligned, free = xr.open_dataset(sys.argv[1]), xr.open_dataset(sys.argv[2])
+rate = aligned.unemployment_rate_by_education.sel(year=slice(2027, 2036)).isel(replica=0).mean("year")
+base = free.unemployment_rate_by_education.sel(year=slice(2027, 2036)).isel(replica=0).mean("year")
+low, high = float(rate.sel(education="low")), float(rate.sel(education="high"))
+assert abs(low - 0.15) < 0.015, f"low educated at {low:.4f}, target 0.15"
+assert abs(high - 0.02) < 0.006, f"high educated at {high:.4f}, target 0.02"
+assert abs(float(base.sel(education="low")) - 0.15) > 0.02, "the unaligned run is already at the target: the check proves nothing"
+print(f"unemployment aligned to targets: low {low:.4f} (target 0.15), high {high:.4f} (target 0.02)")
+PY
 
 refused() {  # name, expected message, run arguments...
   local name=$1 expected=$2; shift 2
