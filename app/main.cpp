@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--scale", run.scale, "Fraction of the population to simulate (results are weighted)");
   run_cmd->add_option("--replicas", run.replicas, "Number of ensemble replicas");
   run_cmd->add_option("--replica-offset", run.replica_offset, "Number of the first replica (for ensemble blocks)");
+  run_cmd->add_option("--replica-groups", run.replica_groups,
+                      "Split the MPI ranks into G groups that run blocks of replicas side by side (docs/hpc.md)");
   run_cmd->add_option("--years", years, "First and last year, FIRST:LAST");
   run_cmd->add_option("--seed", run.seed, "Random seed");
   run_cmd->add_option("--threads", run.threads, "Threads per rank (CPU backend)");
