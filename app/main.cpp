@@ -194,8 +194,9 @@ int main(int argc, char** argv) {
       return 0;
     }
   } catch (const std::exception& e) {
-    if (mpi.size() > 1) std::cerr << "taskshift: rank " << mpi.rank() << ": error: " << e.what() << "\n";
-    else std::cerr << "taskshift: error: " << e.what() << "\n";
+    // One write per rank, so that the ranks' lines do not interleave.
+    const std::string where = mpi.size() > 1 ? "taskshift: rank " + std::to_string(mpi.rank()) + ": error: " : "taskshift: error: ";
+    std::cerr << where + e.what() + "\n" << std::flush;
     if (mpi.size() > 1) mpi.abort(2);
     return 2;
   }
