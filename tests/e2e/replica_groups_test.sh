@@ -30,6 +30,12 @@ same "$work/np4.nc" "$work/g2.nc" "4 ranks in 2 groups = 4 ranks without groups"
 same "$work/one.nc" "$work/g2.nc" "4 ranks in 2 groups = 1 rank"
 "$mpiexec" -n 4 "$taskshift" run "$scenario" -o "$work/g4.nc" "${args[@]}" --replica-groups 4 >/dev/null
 same "$work/one.nc" "$work/g4.nc" "4 ranks in 4 groups of one = 1 rank"
+# replica_groups is a per-run attribute: blocks run with and without groups merge.
+block=(--scale 0.002 --years 2024:2027 --replicas 2 --seed 21)
+"$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/block-a.nc" "${block[@]}" --replica-groups 2 >/dev/null
+"$taskshift" run "$scenario" -o "$work/block-b.nc" "${block[@]}" --replica-offset 2 >/dev/null
+"$taskshift" merge -o "$work/merged.nc" "$work/block-a.nc" "$work/block-b.nc" >/dev/null
+same "$work/one.nc" "$work/merged.nc" "a block run in groups merges with one run without"
 # Blocks of unequal size: 3 replicas over 2 groups (2 + 1).
 three=(--scale 0.002 --years 2024:2026 --replicas 3 --seed 22)
 "$taskshift" run "$scenario" -o "$work/three.nc" "${three[@]}" >/dev/null
