@@ -297,9 +297,11 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
 
   const model::Indicators& first = results.front().front();
   const model::Indicators& last = results.front().back();
-  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) in {} group(s) x {} thread(s), backend {} on {}\n",
+  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s){}, backend {} on {}\n",
                            TS_CODE_VERSION, scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
-                           o.scale, mpi.size(), o.replica_groups, thread_count(), backend_name(), describe_device());
+                           o.scale, mpi.size(), thread_count(),
+                           o.replica_groups > 1 ? fmt::format(" in {} replica groups", o.replica_groups) : "",
+                           backend_name(), describe_device());
   std::cout << fmt::format("  persons simulated: {:.0f} in {}, {:.0f} in {}\n", first.persons[0] * o.scale, first.year,
                            last.persons[0] * o.scale, last.year);
   std::cout << fmt::format("  {:<34}{:>12}{:>12}\n", "indicator (replica 0)", first.year, last.year);
