@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--scale", run.scale, "Fraction of the population to simulate (results are weighted)");
   run_cmd->add_option("--replicas", run.replicas, "Number of ensemble replicas");
   run_cmd->add_option("--replica-offset", run.replica_offset, "Number of the first replica (for ensemble blocks)");
+  run_cmd->add_option("--replica-groups", run.replica_groups,
+                      "Split the MPI ranks into G groups that run blocks of replicas side by side (docs/hpc.md)");
   run_cmd->add_option("--years", years, "First and last year, FIRST:LAST");
   run_cmd->add_option("--seed", run.seed, "Random seed");
   run_cmd->add_option("--threads", run.threads, "Threads per rank (CPU backend)");
@@ -196,8 +198,9 @@ int main(int argc, char** argv) {
       return 0;
     }
   } catch (const std::exception& e) {
-    if (mpi.size() > 1) std::cerr << "taskshift: rank " << mpi.rank() << ": error: " << e.what() << "\n";
-    else std::cerr << "taskshift: error: " << e.what() << "\n";
+    // One write per rank, so that the ranks' lines do not interleave.
+    const std::string where = mpi.size() > 1 ? "taskshift: rank " + std::to_string(mpi.rank()) + ": error: " : "taskshift: error: ";
+    std::cerr << where + e.what() + "\n" << std::flush;
     if (mpi.size() > 1) mpi.abort(2);
     return 2;
   }

@@ -5,10 +5,12 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/person_order.hpp"
 #include "model/calibration.hpp"
 #include "model/simulation.hpp"
 
@@ -27,6 +29,24 @@ void write_population_file(const std::vector<model::HostColumn>& columns, const 
                            const std::vector<std::pair<std::string, std::string>>& text_attributes,
                            const std::vector<std::pair<std::string, double>>& number_attributes,
                            const std::filesystem::path& out);
+
+// One process's part of a person file that several processes write at once: the file's number
+// of persons, where this process's id-ordered persons go, and how many writes every process makes
+// per variable (collective writes need all processes; those beyond its stretches are empty).
+struct PersonFileShare {
+  std::uint64_t persons = 0;
+  std::vector<PersonStretch> stretches;
+  std::size_t writes = 1;
+};
+
+// Defines the person file's variables and attributes in `file` (an open NetCDF-4 file in define
+// mode), calls `before_writing(file)` if given (e.g. to choose collective access) and writes this
+// process's share of every column (columns in id order). Errors name `what`.
+void write_person_variables(int file, const std::vector<model::HostColumn>& columns, const model::Calibration& calibration,
+                            const std::vector<std::pair<std::string, std::string>>& text_attributes,
+                            const std::vector<std::pair<std::string, double>>& number_attributes,
+                            const PersonFileShare& share, const std::function<void(int)>& before_writing,
+                            const std::string& what);
 
 // A variable over `person` read back as doubles (exact for every type written), or absent.
 struct PersonVariable {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <type_traits>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -21,9 +22,11 @@
 #include "app/population_file.hpp"
 #include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
+#include "app/parallel_population_file.hpp"
 #include "app/scenario.hpp"
 #include "kernels/device_info.hpp"
 #include "kernels/philox_stream.hpp"
+#include "kernels/shard_range.hpp"
 #include "model/energy_parameter_specs.hpp"
 #include "model/random_purposes.hpp"
 #include "model/simulation.hpp"
@@ -79,32 +82,59 @@ std::string backend_name() { return TS_BACKEND_NAME; }
 volatile std::sig_atomic_t stop_requested = 0;
 extern "C" void request_stop(int) { stop_requested = 1; }
 
-// Person-level file of the whole population at the end of a year: every rank's columns are
-// gathered on rank 0 and put in person-id order there (entrants join each shard at its end, so
-// rank order alone is not id order), so the file is the same on any number of ranks.
+// Person-level file of the whole population at the end of a year, written by all the ranks that
+// simulate it (app/parallel_population_file.hpp), in person-id order whatever their number.
 void write_snapshot(const model::Simulation& simulation, const model::Calibration& calibration, const RunOptions& o,
-                    const std::string& scenario_hash, const mpi::Context& mpi) {
-  std::vector<model::HostColumn> columns = simulation.columns();
-  for (model::HostColumn& column : columns) column.bytes = mpi.gather_to_root(column.bytes);
-  if (mpi.rank() != 0) return;
-  const auto id_column = std::find_if(columns.begin(), columns.end(), [](const auto& c) { return c.name == "person_id"; });
-  const std::size_t persons = id_column->bytes.size() / sizeof(std::uint64_t);
-  std::vector<std::uint64_t> ids(persons);
-  std::memcpy(ids.data(), id_column->bytes.data(), id_column->bytes.size());
-  std::vector<std::size_t> order(persons);
-  for (std::size_t i = 0; i < persons; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return ids[x] < ids[y]; });
-  for (model::HostColumn& column : columns) {
-    const std::size_t width = persons > 0 ? column.bytes.size() / persons : 0;
-    std::vector<unsigned char> sorted(column.bytes.size());
-    for (std::size_t i = 0; i < persons; ++i)
-      std::memcpy(sorted.data() + i * width, column.bytes.data() + order[i] * width, width);
-    column.bytes.swap(sorted);
-  }
+                    const std::string& scenario_hash, const mpi::Communicator& ranks) {
   std::filesystem::path path(o.output);
   path = path.parent_path() / (path.stem().string() + "-persons-" + std::to_string(simulation.year()) + ".nc");
-  write_population_file(columns, calibration, {{"scenario_hash", scenario_hash}, {"code_version", TS_CODE_VERSION}},
-                        {{"year", simulation.year()}, {"replica", o.replica_offset}, {"scale", o.scale}}, path);
+  write_population_file_parallel(simulation.columns(), calibration,
+                                 {{"scenario_hash", scenario_hash}, {"code_version", TS_CODE_VERSION}},
+                                 {{"year", simulation.year()}, {"replica", o.replica_offset}, {"scale", o.scale}}, path, ranks);
+}
+
+// The replicas' yearly indicators as bytes, to bring every group's replicas to rank 0.
+std::vector<unsigned char> indicator_bytes(const std::vector<std::vector<model::Indicators>>& replicas) {
+  std::vector<unsigned char> bytes;
+  auto put = [&](const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    bytes.insert(bytes.end(), p, p + size);
+  };
+  for (const auto& yearly : replicas) {
+    const std::uint64_t years = yearly.size();
+    put(&years, sizeof years);
+    put(yearly.data(), years * sizeof(model::Indicators));
+  }
+  return bytes;
+}
+
+std::vector<std::vector<model::Indicators>> indicators_from_bytes(const std::vector<unsigned char>& bytes) {
+  static_assert(std::is_trivially_copyable_v<model::Indicators>);
+  std::vector<std::vector<model::Indicators>> replicas;
+  for (std::size_t offset = 0; offset < bytes.size();) {
+    std::uint64_t years;
+    std::memcpy(&years, bytes.data() + offset, sizeof years);
+    offset += sizeof years;
+    replicas.emplace_back(years);
+    std::memcpy(replicas.back().data(), bytes.data() + offset, years * sizeof(model::Indicators));
+    offset += years * sizeof(model::Indicators);
+  }
+  return replicas;
+}
+
+// --replica-groups: what the ranks and replicas allow; refused before any work.
+void check_replica_groups(const RunOptions& o, int ranks) {
+  const int g = o.replica_groups;
+  const std::string value = "--replica-groups " + std::to_string(g) + ": ";
+  if (g < 1) throw InputError(value + "expected at least 1 group");
+  if (g > o.replicas)
+    throw InputError(value + "more groups than replicas (" + std::to_string(o.replicas) + "); a group would have nothing to run");
+  if (ranks % g != 0)
+    throw InputError(value + "the " + std::to_string(ranks) + " MPI ranks do not split into " + std::to_string(g) +
+                     " groups of equal size (use a number of ranks that is a multiple of the groups)");
+  if (g > 1 && (o.checkpoint_every > 0 || !o.restart_dir.empty()))
+    throw InputError(value + "checkpoints (--checkpoint-every, --restart) need a single group; run the groups as "
+                     "separate jobs with --replica-offset instead (docs/hpc.md)");
 }
 
 std::string default_checkpoint_dir(const RunOptions& o) {
@@ -138,6 +168,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
   if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
   if (o.last_year < o.first_year) throw InputError("--years: the last year is before the first");
+  check_replica_groups(o, mpi.size());
   const std::vector<model::ParameterSpec> specs = all_specs();
   const ResolvedScenario scenario = load_scenario(o.scenario, specs, o.set, o.first_year, o.last_year);
   if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;
@@ -145,16 +176,25 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
   // A person file is read and validated whole before any simulation is built.
   const Microdata microdata = o.population.empty() ? Microdata{} : load_microdata(o.population, calibration);
-  const mpi::AllReduceSum global_sum;
+  // Groups of consecutive ranks; group g runs the contiguous block g of the replicas (the rule
+  // that splits persons over ranks), each replica sharded over the group's ranks, which sum only
+  // among themselves. One group is the whole world.
+  const mpi::Communicator group = mpi.split_into(o.replica_groups);
+  const int group_index = mpi.rank() / group.size();
+  const IdRange block = shard_range(static_cast<std::uint64_t>(o.replicas), o.replica_groups, group_index);
+  const mpi::AllReduceSum global_sum(group);
   const auto started = std::chrono::steady_clock::now();
 
-  std::signal(SIGUSR1, request_stop);
-  std::signal(SIGTERM, request_stop);
+  // With several groups a signal ends the run without a checkpoint (check_replica_groups).
+  if (o.replica_groups == 1) {
+    std::signal(SIGUSR1, request_stop);
+    std::signal(SIGTERM, request_stop);
+  }
   const RunIdentity identity{scenario.content_hash, o.seed, o.scale, o.first_year, o.last_year, o.replica_offset,
                              o.replicas, mpi.size()};
   const std::string checkpoint_dir = o.checkpoint_dir.empty() ? default_checkpoint_dir(o) : o.checkpoint_dir;
   std::vector<std::vector<model::Indicators>> results;
-  int first_replica = 0;
+  int first_replica = static_cast<int>(block.begin);
   Checkpoint resume;
   if (!o.restart_dir.empty()) {
     resume = read_checkpoint(o.restart_dir, identity, mpi.rank());
@@ -163,9 +203,9 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   }
   std::vector<int> replica_ids;
   for (int k = 0; k < o.replicas; ++k) replica_ids.push_back(o.replica_offset + k);
-  Progress progress(mpi.rank() == 0, o.replicas * (o.last_year - o.first_year + 1));
+  Progress progress(mpi.rank() == 0, static_cast<int>(block.size()) * (o.last_year - o.first_year + 1));
   std::uint64_t person_years = 0;
-  for (int k = first_replica; k < o.replicas; ++k) {
+  for (int k = first_replica; k < static_cast<int>(block.end); ++k) {
     const int replica = o.replica_offset + k;
     const std::vector<double> values = replica_values(scenario, specs, o.seed, replica);
     const std::size_t model_count = model::scenario_parameter_specs().size();
@@ -182,8 +222,8 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     settings.replica = static_cast<std::uint32_t>(replica);
     settings.base_year = o.first_year;
     settings.scale = o.scale;
-    settings.shard = mpi.rank();
-    settings.shards = mpi.size();
+    settings.shard = group.rank();
+    settings.shards = group.size();
     if (!o.alignment_from.empty()) settings.fixed_alignment_factors = read_alignment_factors(o.alignment_from, replica);
     model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
     std::vector<model::Indicators> yearly;
@@ -193,20 +233,20 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
       results.pop_back();
     } else {
       yearly.push_back(o.population.empty() ? simulation.start() : simulation.start_from(microdata.columns));
-      progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+      progress.step(replica, o.first_year, simulation.local_persons() * static_cast<std::uint64_t>(group.size()));
     }
     auto snapshot = [&] {
       if (k == 0 && std::find(o.snapshot_years.begin(), o.snapshot_years.end(), simulation.year()) != o.snapshot_years.end())
-        write_snapshot(simulation, calibration, o, scenario.content_hash, mpi);
+        write_snapshot(simulation, calibration, o, scenario.content_hash, group);
     };
     snapshot();
     while (simulation.year() < o.last_year) {
       yearly.push_back(simulation.advance());
       snapshot();
       person_years += static_cast<std::uint64_t>(yearly.back().persons[0] * o.scale + 0.5);
-      progress.step(replica, simulation.year(), simulation.local_persons() * static_cast<std::uint64_t>(mpi.size()));
+      progress.step(replica, simulation.year(), simulation.local_persons() * static_cast<std::uint64_t>(group.size()));
       // Every rank must agree to stop, or the ranks that go on would wait for the others forever.
-      const bool stop = !mpi.all_true(stop_requested == 0);
+      const bool stop = !group.all_true(stop_requested == 0);
       const bool scheduled = o.checkpoint_every > 0 && (simulation.year() - o.first_year) % o.checkpoint_every == 0;
       if ((stop || scheduled) && simulation.year() < o.last_year) {
         Checkpoint checkpoint{identity, mpi.rank(), k, results, simulation.carried_state(), simulation.columns()};
@@ -222,6 +262,13 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
       }
     }
     results.push_back(std::move(yearly));
+  }
+  if (o.replica_groups > 1) {
+    // Every group's first rank sends its block; rank order is group order is replica order.
+    results = indicators_from_bytes(mpi.gather_to_root(group.rank() == 0 ? indicator_bytes(results) : std::vector<unsigned char>{}));
+    std::int64_t total = group.rank() == 0 ? static_cast<std::int64_t>(person_years) : 0;
+    mpi::AllReduceSum(mpi).sum_in_place(&total, 1);
+    person_years = static_cast<std::uint64_t>(total);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (mpi.rank() != 0) return 0;
@@ -244,8 +291,10 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
                         {"device", describe_device()},
                         {"run_date", date},
                         {"income_unit", "individual incomes (not household or equivalised)"},
-                        {per_run_attributes_key, "run_date mpi_ranks threads backend device wall_seconds"}};
-  ds.number_attributes = {{"mpi_ranks", static_cast<double>(mpi.size())}, {"threads", static_cast<double>(thread_count())}, {"seed", static_cast<double>(o.seed)},
+                        {per_run_attributes_key, "run_date mpi_ranks replica_groups threads backend device wall_seconds"}};
+  ds.number_attributes = {{"mpi_ranks", static_cast<double>(mpi.size())},
+                          {"replica_groups", static_cast<double>(o.replica_groups)},
+                          {"threads", static_cast<double>(thread_count())}, {"seed", static_cast<double>(o.seed)},
                           {"scale", o.scale}, {"persons_simulated", results.front().front().persons[0] * o.scale},
                           {"wall_seconds", seconds}};
   write_netcdf(ds, o.output);
@@ -253,9 +302,11 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
 
   const model::Indicators& first = results.front().front();
   const model::Indicators& last = results.front().back();
-  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s), backend {} on {}\n",
+  std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s){}, backend {} on {}\n",
                            TS_CODE_VERSION, scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
-                           o.scale, mpi.size(), thread_count(), backend_name(), describe_device());
+                           o.scale, mpi.size(), thread_count(),
+                           o.replica_groups > 1 ? fmt::format(" in {} replica groups", o.replica_groups) : "",
+                           backend_name(), describe_device());
   std::cout << fmt::format("  persons simulated: {:.0f} in {}, {:.0f} in {}\n", first.persons[0] * o.scale, first.year,
                            last.persons[0] * o.scale, last.year);
   std::cout << fmt::format("  {:<34}{:>12}{:>12}\n", "indicator (replica 0)", first.year, last.year);

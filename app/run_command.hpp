@@ -1,5 +1,6 @@
 // `taskshift run`: loads the scenario and calibration, runs every replica over the years on
-// this rank's shard, and writes the NetCDF (and CSV) output from rank 0.
+// this rank's shard (the ranks may be split into groups that run blocks of replicas side by
+// side), and writes the NetCDF (and CSV) output from rank 0.
 #pragma once
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ struct RunOptions {
   double scale = 1.0;
   int replicas = 1;
   int replica_offset = 0;
+  int replica_groups = 1;        // groups of ranks that run blocks of replicas side by side
   int first_year = 2024;
   int last_year = 2050;
   unsigned seed = 20240101;

@@ -11,10 +11,11 @@
 #include "model/energy_parameter_specs.hpp"
 #include "model/simulation.hpp"
 #include "mpi/mpi_context.hpp"
+#include "tests/mpi/mpi_test_context.hpp"
 
 namespace {
 
-ts::mpi::Context* context = nullptr;
+ts::mpi::Context* const& context = ts::test::mpi_context;
 
 TEST(Mpi, AllReduceSumIsExactForLargeAndNegativeValues) {
   const int rank = context->rank(), size = context->size();
@@ -76,14 +77,3 @@ TEST(Mpi, ShardedSimulationHasTheSameBitsAsOneShard) {
 }
 
 }  // namespace
-
-int main(int argc, char** argv) {
-  ts::mpi::Context mpi(&argc, &argv);
-  context = &mpi;
-  ::testing::InitGoogleTest(&argc, argv);
-  auto& listeners = ::testing::UnitTest::GetInstance()->listeners();
-  if (mpi.rank() != 0) delete listeners.Release(listeners.default_result_printer());
-  const int failed = RUN_ALL_TESTS();
-  // Every rank's verdict counts: one failing rank fails the test.
-  return mpi.all_true(failed == 0) ? 0 : 1;
-}
