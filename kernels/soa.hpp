@@ -5,15 +5,21 @@
 //   - Store: one Thrust device vector per attribute, with resize, compaction, a view and a
 //     visitor over (name, unit, column) that I/O and checkpoints loop over.
 // Adding an attribute is one line in the list; nothing else needs to change.
+// Storage is kept between years: columns grow with headroom (so a few entrants do not
+// reallocate every column), and compaction scatters every column in one pass into a spare set
+// of columns that then swaps with the live one (no allocation, no zero fill, no page faults).
 #pragma once
 #include <thrust/copy.h>
 #include <thrust/count.h>
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
+#include <thrust/iterator/transform_iterator.h>
+#include <thrust/scan.h>
 
 #include <cstddef>
 #include <cstdint>
 
+#include "kernels/parallel.hpp"
 #include "kernels/ts_hd.hpp"
 
 namespace ts {
@@ -36,14 +42,44 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
   return static_cast<std::size_t>(thrust::count_if(thrust::device, keep.begin(), keep.end(), IsNonZero{}));
 }
 
+struct KeepFlagToIndex {
+  TS_HD std::size_t operator()(std::uint8_t flag) const { return flag != 0 ? 1 : 0; }
+};
+
+// position[i] = number of kept records before i (where record i goes if kept); returns the
+// number kept among the first n.
+inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& keep, std::size_t n,
+                                  thrust::device_vector<std::size_t>& position) {
+  position.resize(n);
+  if (n == 0) return 0;
+  const auto flags = thrust::make_transform_iterator(keep.begin(), KeepFlagToIndex{});
+  thrust::exclusive_scan(thrust::device, flags, flags + static_cast<std::ptrdiff_t>(n), position.begin());
+  const std::uint8_t last_flag = keep[n - 1];
+  return static_cast<std::size_t>(position[n - 1]) + (last_flag != 0 ? 1 : 0);
+}
+
+// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
+template <class T>
+void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
+  if (column.capacity() < n) column.reserve(n + n / 16);
+}
+
 }  // namespace ts
 
 #define TS_SOA_POINTER_(type, name, unit) type* name;
 #define TS_SOA_VECTOR_(type, name, unit) thrust::device_vector<type> name;
-#define TS_SOA_RESIZE_(type, name, unit) name.resize(new_size);
+#define TS_SOA_SPARE_VECTOR_(type, name, unit) thrust::device_vector<type> name##_spare_;
+#define TS_SOA_RESIZE_(type, name, unit) \
+  ::ts::ensure_capacity(name, new_size);  \
+  name.resize(new_size);
 #define TS_SOA_VIEW_(type, name, unit) view.name = thrust::raw_pointer_cast(name.data());
+#define TS_SOA_SPARE_VIEW_(type, name, unit) to.name = thrust::raw_pointer_cast(name##_spare_.data());
 #define TS_SOA_VISIT_(type, name, unit) visitor(#name, unit, name);
-#define TS_SOA_COMPACT_(type, name, unit) ::ts::compact_column(name, keep, kept);
+#define TS_SOA_SPARE_RESIZE_(type, name, unit) \
+  ::ts::ensure_capacity(name##_spare_, size_); \
+  name##_spare_.resize(kept);
+#define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
+#define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
 #define TS_SOA_COUNT_(type, name, unit) +1
 #define TS_SOA_BYTES_(type, name, unit) +sizeof(type)
 
@@ -68,10 +104,17 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
       ATTRIBUTES(TS_SOA_VIEW_)                                                          \
       return view;                                                                      \
     }                                                                                   \
-    /* Keeps the records whose flag is non-zero, in order; returns the new size. */    \
+    /* Keeps the records whose flag (first size() of keep) is non-zero, in order;      \
+       returns the new size. */                                                         \
     std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {              \
-      const std::size_t kept = ::ts::count_kept(keep);                                  \
-      ATTRIBUTES(TS_SOA_COMPACT_)                                                       \
+      const std::size_t kept = ::ts::keep_positions(keep, size_, positions_);           \
+      ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                  \
+      View to;                                                                          \
+      to.size = kept;                                                                   \
+      ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                    \
+      ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()), \
+                                        thrust::raw_pointer_cast(positions_.data())});  \
+      ATTRIBUTES(TS_SOA_SWAP_SPARE_)                                                    \
       size_ = kept;                                                                     \
       return kept;                                                                      \
     }                                                                                   \
@@ -82,5 +125,18 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
     }                                                                                   \
                                                                                         \
    private:                                                                             \
+    /* Moves every column of a kept record i to its position in the spare columns. */  \
+    struct Scatter {                                                                    \
+      View from, to;                                                                    \
+      const std::uint8_t* keep;                                                         \
+      const std::size_t* position;                                                      \
+      TS_HD void operator()(std::size_t i) const {                                      \
+        if (keep[i] == 0) return;                                                       \
+        const std::size_t j = position[i];                                              \
+        ATTRIBUTES(TS_SOA_SCATTER_)                                                     \
+      }                                                                                 \
+    };                                                                                  \
+    ATTRIBUTES(TS_SOA_SPARE_VECTOR_)                                                    \
+    thrust::device_vector<std::size_t> positions_;                                      \
     std::size_t size_ = 0;                                                              \
   };

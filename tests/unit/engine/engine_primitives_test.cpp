@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <thrust/device_vector.h>
 #include <thrust/host_vector.h>
+#include <thrust/sequence.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -130,6 +131,36 @@ TEST(EnginePrimitives, StructureOfArraysResizesCompactsAndVisitsEveryColumn) {
     EXPECT_EQ(column.size(), 666u);
   });
   EXPECT_EQ(names, (std::vector<std::string>{"id", "age", "wage"}));
+}
+
+// Year after year the store compacts into its spare columns and grows again within its
+// capacity: records must stay in order and the kept capacity must not leak old values.
+TEST(EnginePrimitives, StructureOfArraysKeepsOrderOverRepeatedCompactionsAndGrowth) {
+  TestStore store;
+  std::vector<std::uint64_t> expected;
+  std::uint64_t next_id = 100;
+  for (int year = 0; year < 5; ++year) {
+    const std::size_t old_size = store.size();
+    const std::size_t grown = old_size + 300;
+    store.resize(grown);
+    thrust::device_vector<std::uint64_t> fresh(300);
+    thrust::sequence(fresh.begin(), fresh.end(), next_id);
+    thrust::copy(fresh.begin(), fresh.end(), store.id.begin() + static_cast<std::ptrdiff_t>(old_size));
+    for (std::size_t k = 0; k < 300; ++k) expected.push_back(next_id + k);
+    next_id += 300;
+    thrust::device_vector<std::uint8_t> keep(grown);
+    std::vector<std::uint64_t> survivors;
+    for (std::size_t i = 0; i < grown; ++i) {
+      const bool kept = (expected[i] * 7 + static_cast<std::uint64_t>(year)) % 5 != 0;
+      keep[i] = kept ? 1 : 0;
+      if (kept) survivors.push_back(expected[i]);
+    }
+    ASSERT_EQ(store.compact(keep), survivors.size());
+    thrust::host_vector<std::uint64_t> ids = store.id;
+    ASSERT_EQ(std::vector<std::uint64_t>(ids.begin(), ids.end()), survivors);
+    store.visit([&](const char*, const char*, auto& column) { EXPECT_EQ(column.size(), survivors.size()); });
+    expected = survivors;
+  }
 }
 
 struct IncomeContribution {
