@@ -7,6 +7,7 @@
 #include <thrust/sequence.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -173,6 +174,20 @@ struct IncomeContribution {
     add(bins.bin_count() + bin, ts::euros_to_cents(incomes[i]));
   }
 };
+
+TEST(EnginePrimitives, IncomeBinsOfSeveralAmountsAreTheBinsOfEach) {
+  const ts::LogBins bins;
+  std::vector<double> amounts = {-5.0, 0.0, 1.0, 99.99, 100.0, 100.5, 1e12, std::nan("")};
+  for (double a = 37.0; a < 5e6; a *= 1.0031) amounts.push_back(a);
+  constexpr int lanes = 8;
+  for (std::size_t first = 0; first + lanes <= amounts.size(); first += 3) {
+    double group[lanes];
+    int bin[lanes];
+    for (int l = 0; l < lanes; ++l) group[l] = amounts[first + static_cast<std::size_t>(l)];
+    bins.bins_of(group, bin);
+    for (int l = 0; l < lanes; ++l) ASSERT_EQ(bin[l], bins.bin_of(group[l])) << group[l];
+  }
+}
 
 TEST(EnginePrimitives, GiniFromTheIncomeHistogramMatchesTheSortedGini) {
   // A log-normal wage distribution with a mass of zeros and a long top tail.
