@@ -116,22 +116,15 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
     for (std::size_t i = begin; i < end; ++i)                \
       if (keep[i] != 0) to.name[j++] = from.name[i];         \
   }
+// Where each kept record goes, then the copy into the spare columns (see compaction_block).
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
-#define TS_SOA_COMPACT_INTO_SPARE_(View, ATTRIBUTES)                                                  \
-  const std::size_t kept = ::ts::keep_positions(keep, size_, positions_);                      \
-  ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                              \
-  View to;                                                                                      \
-  to.size = kept;                                                                               \
-  ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                                \
-  ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),          \
+#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_positions
+#define TS_SOA_COPY_KEPT_(to)                                                                 \
+  ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),        \
                                     thrust::raw_pointer_cast(positions_.data())});
 #else
-#define TS_SOA_COMPACT_INTO_SPARE_(View, ATTRIBUTES)                                                  \
-  const std::size_t kept = ::ts::keep_block_offsets(keep, size_, positions_);                  \
-  ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                              \
-  View to;                                                                                      \
-  to.size = kept;                                                                               \
-  ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                                \
+#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_block_offsets
+#define TS_SOA_COPY_KEPT_(to)                                                                 \
   ::ts::parallel_for(positions_.size(), BlockCopy{view(), to, thrust::raw_pointer_cast(keep.data()), \
                                                   thrust::raw_pointer_cast(positions_.data()), size_});
 #endif
@@ -187,7 +180,12 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
     /* Keeps the records whose flag (first size() of keep) is non-zero, in order;      \
        returns the new size. */                                                         \
     std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {              \
-      TS_SOA_COMPACT_INTO_SPARE_(View, ATTRIBUTES)                                         \
+      const std::size_t kept = TS_SOA_KEEP_OFFSETS_(keep, size_, positions_);           \
+      ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                  \
+      View to;                                                                          \
+      to.size = kept;                                                                   \
+      ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                    \
+      TS_SOA_COPY_KEPT_(to)                                                             \
       ATTRIBUTES(TS_SOA_SWAP_SPARE_)                                                    \
       size_ = kept;                                                                     \
       return kept;                                                                      \
