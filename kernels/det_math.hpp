@@ -119,6 +119,88 @@ TS_HD inline double det_logit_clamped(double p) {
 // a^b for a > 0.
 TS_HD inline double det_pow(double a, double b) { return det_exp(b * det_log(a)); }
 
+// det_exp, det_log and det_pow of N independent arguments at once. Each lane goes through
+// exactly the operations of the scalar function, in the same order, so it returns the same
+// bits; evaluated in lockstep, the N dependent polynomial chains overlap in the core (and may
+// share SIMD instructions), where one argument at a time is bound by their latency.
+template <int N>
+TS_HD inline void det_exp_lanes(double (&x)[N]) {
+  double k[N], r[N], p[N], special[N];
+  bool is_special[N];
+  for (int l = 0; l < N; ++l) {
+    is_special[l] = x[l] != x[l] || x[l] > 709.0 || x[l] < -745.0;
+    special[l] = x[l] != x[l] ? x[l] : (x[l] > 709.0 ? detail::bits_to_double(0x7ff0000000000000ull) : 0.0);
+    const double xl = is_special[l] ? 0.0 : x[l];
+    k[l] = det_floor(xl * detail::inv_ln2 + 0.5);
+    r[l] = (xl - k[l] * detail::ln2_hi) - k[l] * detail::ln2_lo;
+    p[l] = 1.0 / 6227020800.0;
+  }
+  constexpr double coefficients[] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+                                     1.0 / 40320.0,     1.0 / 5040.0,     1.0 / 720.0,     1.0 / 120.0,
+                                     1.0 / 24.0,        1.0 / 6.0,        0.5,             1.0,
+                                     1.0};
+  for (double c : coefficients)
+    for (int l = 0; l < N; ++l) p[l] = p[l] * r[l] + c;
+  for (int l = 0; l < N; ++l) {
+    const int exponent = static_cast<int>(k[l]);
+    const int half = exponent / 2;
+    const double scale_a = detail::bits_to_double(static_cast<std::uint64_t>(half + 1023) << 52);
+    const double scale_b = detail::bits_to_double(static_cast<std::uint64_t>(exponent - half + 1023) << 52);
+    x[l] = is_special[l] ? special[l] : p[l] * scale_a * scale_b;
+  }
+}
+
+template <int N>
+TS_HD inline void det_log_lanes(double (&x)[N]) {
+  double s[N], s2[N], p[N], e[N], special[N];
+  bool is_special[N];
+  for (int l = 0; l < N; ++l) {
+    double xl = x[l];
+    is_special[l] = !(xl > 0.0);
+    special[l] = xl == 0.0 ? -detail::bits_to_double(0x7ff0000000000000ull)
+                           : detail::bits_to_double(0x7ff8000000000000ull);
+    if (is_special[l]) xl = 1.0;
+    std::uint64_t bits = detail::double_to_bits(xl);
+    int exponent = static_cast<int>((bits >> 52) & 0x7ff);
+    if (exponent == 0) {  // subnormal: normalise first
+      xl *= 18014398509481984.0;  // 2^54
+      bits = detail::double_to_bits(xl);
+      exponent = static_cast<int>((bits >> 52) & 0x7ff) - 54;
+    }
+    if (exponent == 0x7ff) {  // inf
+      is_special[l] = true;
+      special[l] = xl;
+      exponent = 1023;
+    }
+    exponent -= 1023;
+    double mantissa = detail::bits_to_double((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
+    if (mantissa > 1.4142135623730951) {
+      mantissa *= 0.5;
+      exponent += 1;
+    }
+    s[l] = (mantissa - 1.0) / (mantissa + 1.0);
+    s2[l] = s[l] * s[l];
+    e[l] = static_cast<double>(exponent);
+    p[l] = 1.0 / 23.0;
+  }
+  constexpr double coefficients[] = {1.0 / 21.0, 1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0,
+                                     1.0 / 11.0, 1.0 / 9.0,  1.0 / 7.0,  1.0 / 5.0,  1.0 / 3.0};
+  for (double c : coefficients)
+    for (int l = 0; l < N; ++l) p[l] = p[l] * s2[l] + c;
+  for (int l = 0; l < N; ++l) {
+    const double log_mantissa = 2.0 * s[l] + 2.0 * s[l] * s2[l] * p[l];
+    x[l] = is_special[l] ? special[l] : e[l] * detail::ln2_hi + (log_mantissa + e[l] * detail::ln2_lo);
+  }
+}
+
+// a[l]^b for a[l] > 0, in place.
+template <int N>
+TS_HD inline void det_pow_lanes(double (&a)[N], double b) {
+  det_log_lanes(a);
+  for (int l = 0; l < N; ++l) a[l] *= b;
+  det_exp_lanes(a);
+}
+
 // Quantile function of the standard normal distribution (Acklam's rational approximation,
 // relative error below 1.2e-9), so that a normal draw costs one uniform and no cos/sin.
 TS_HD inline double det_normal_quantile(double p) {

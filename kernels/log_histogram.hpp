@@ -26,6 +26,19 @@ struct LogBins {
     const int bin = 2 + static_cast<int>(position);
     return bin < bin_count() - 1 ? bin : bin_count() - 1;
   }
+  // bin_of of N amounts at once, with the logarithms in lockstep (det_log_lanes): same bins.
+  template <int N>
+  TS_HD void bins_of(const double (&amount)[N], int (&bin)[N]) const {
+    double position[N];
+    for (int l = 0; l < N; ++l) position[l] = amount[l] >= lowest ? amount[l] / lowest : 1.0;
+    det_log_lanes(position);
+    for (int l = 0; l < N; ++l) {
+      const int logarithmic = 2 + static_cast<int>(position[l] / ratio_log);
+      bin[l] = !(amount[l] > 0.0) ? 0
+               : amount[l] < lowest ? 1
+                                    : (logarithmic < bin_count() - 1 ? logarithmic : bin_count() - 1);
+    }
+  }
 };
 
 // Host-side view of a reduced histogram: counts[b] and sums_cents[b] for each bin.

@@ -5,15 +5,21 @@
 //   - Store: one Thrust device vector per attribute, with resize, compaction, a view and a
 //     visitor over (name, unit, column) that I/O and checkpoints loop over.
 // Adding an attribute is one line in the list; nothing else needs to change.
+// Storage is kept between years: columns grow with headroom (so a few entrants do not
+// reallocate every column), and compaction scatters every column in one pass into a spare set
+// of columns that then swaps with the live one (no allocation, no zero fill, no page faults).
 #pragma once
 #include <thrust/copy.h>
 #include <thrust/count.h>
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
+#include <thrust/iterator/transform_iterator.h>
+#include <thrust/scan.h>
 
 #include <cstddef>
 #include <cstdint>
 
+#include "kernels/parallel.hpp"
 #include "kernels/ts_hd.hpp"
 
 namespace ts {
@@ -36,14 +42,92 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
   return static_cast<std::size_t>(thrust::count_if(thrust::device, keep.begin(), keep.end(), IsNonZero{}));
 }
 
+struct KeepFlagToIndex {
+  TS_HD std::size_t operator()(std::uint8_t flag) const { return flag != 0 ? 1 : 0; }
+};
+
+// position[i] = number of kept records before i (where record i goes if kept); returns the
+// number kept among the first n.
+inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& keep, std::size_t n,
+                                  thrust::device_vector<std::size_t>& position) {
+  position.resize(n);
+  if (n == 0) return 0;
+  const auto flags = thrust::make_transform_iterator(keep.begin(), KeepFlagToIndex{});
+  thrust::exclusive_scan(thrust::device, flags, flags + static_cast<std::ptrdiff_t>(n), position.begin());
+  const std::uint8_t last_flag = keep[n - 1];
+  return static_cast<std::size_t>(position[n - 1]) + (last_flag != 0 ? 1 : 0);
+}
+
+// Compaction on the CPU goes block by block and, within a block, column by column: one pass
+// over all columns at once would stream ~60 arrays that share their page offsets, which the
+// L1 cache's sets cannot hold (measured: 3x slower than this). The GPU scatters per record.
+inline constexpr std::size_t compaction_block = 4096;
+
+struct CountKeptInBlock {
+  const std::uint8_t* keep;
+  std::size_t count;
+  std::size_t* kept;
+  TS_HD void operator()(std::size_t block) const {
+    const std::size_t begin = block * compaction_block;
+    const std::size_t end = begin + compaction_block < count ? begin + compaction_block : count;
+    std::size_t k = 0;
+    for (std::size_t i = begin; i < end; ++i) k += keep[i] != 0 ? 1 : 0;
+    kept[block] = k;
+  }
+};
+
+// offset[b] = number of kept records before block b; returns the number kept among the first n.
+inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>& keep, std::size_t n,
+                                      thrust::device_vector<std::size_t>& offset) {
+  const std::size_t blocks = (n + compaction_block - 1) / compaction_block;
+  offset.resize(blocks);
+  if (n == 0) return 0;
+  parallel_for(blocks, CountKeptInBlock{thrust::raw_pointer_cast(keep.data()), n, thrust::raw_pointer_cast(offset.data())});
+  const std::size_t last = offset[blocks - 1];
+  thrust::exclusive_scan(thrust::device, offset.begin(), offset.end(), offset.begin());
+  return static_cast<std::size_t>(offset[blocks - 1]) + last;
+}
+
+// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
+template <class T>
+void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
+  if (column.capacity() < n) column.reserve(n + n / 16);
+}
+
 }  // namespace ts
 
 #define TS_SOA_POINTER_(type, name, unit) type* name;
 #define TS_SOA_VECTOR_(type, name, unit) thrust::device_vector<type> name;
-#define TS_SOA_RESIZE_(type, name, unit) name.resize(new_size);
+#define TS_SOA_SPARE_VECTOR_(type, name, unit) thrust::device_vector<type> name##_spare_;
+#define TS_SOA_RESIZE_(type, name, unit) \
+  ::ts::ensure_capacity(name, new_size);  \
+  name.resize(new_size);
 #define TS_SOA_VIEW_(type, name, unit) view.name = thrust::raw_pointer_cast(name.data());
+#define TS_SOA_SPARE_VIEW_(type, name, unit) to.name = thrust::raw_pointer_cast(name##_spare_.data());
 #define TS_SOA_VISIT_(type, name, unit) visitor(#name, unit, name);
-#define TS_SOA_COMPACT_(type, name, unit) ::ts::compact_column(name, keep, kept);
+#define TS_SOA_SPARE_RESIZE_(type, name, unit) \
+  ::ts::ensure_capacity(name##_spare_, size_); \
+  name##_spare_.resize(kept);
+#define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
+#define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
+#define TS_SOA_BLOCK_COPY_(type, name, unit)                 \
+  {                                                          \
+    std::size_t j = offset[block];                           \
+    for (std::size_t i = begin; i < end; ++i)                \
+      if (keep[i] != 0) to.name[j++] = from.name[i];         \
+  }
+// Where each kept record goes, then the copy into the spare columns (see compaction_block).
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_positions
+#define TS_SOA_COPY_KEPT_(to)                                                                 \
+  ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),        \
+                                    thrust::raw_pointer_cast(positions_.data())});
+#else
+#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_block_offsets
+#define TS_SOA_COPY_KEPT_(to)                                                                 \
+  ::ts::parallel_for(positions_.size(), BlockCopy{view(), to, thrust::raw_pointer_cast(keep.data()), \
+                                                  thrust::raw_pointer_cast(positions_.data()), size_});
+#endif
 #define TS_SOA_COUNT_(type, name, unit) +1
 #define TS_SOA_BYTES_(type, name, unit) +sizeof(type)
 
@@ -68,10 +152,41 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
       ATTRIBUTES(TS_SOA_VIEW_)                                                          \
       return view;                                                                      \
     }                                                                                   \
-    /* Keeps the records whose flag is non-zero, in order; returns the new size. */    \
+    /* Moves every column of a kept record i to its position in the spare columns      \
+       (public: nvcc's generated kernel stubs name the functor). */                   \
+    struct Scatter {                                                                    \
+      View from, to;                                                                    \
+      const std::uint8_t* keep;                                                         \
+      const std::size_t* position;                                                      \
+      TS_HD void operator()(std::size_t i) const {                                      \
+        if (keep[i] == 0) return;                                                       \
+        const std::size_t j = position[i];                                              \
+        ATTRIBUTES(TS_SOA_SCATTER_)                                                     \
+      }                                                                                 \
+    };                                                                                  \
+    /* The same, a block of records at a time, column by column (CPU). */              \
+    struct BlockCopy {                                                                  \
+      View from, to;                                                                    \
+      const std::uint8_t* keep;                                                         \
+      const std::size_t* offset;                                                        \
+      std::size_t count;                                                                \
+      TS_HD void operator()(std::size_t block) const {                                  \
+        const std::size_t begin = block * ::ts::compaction_block;                       \
+        const std::size_t end =                                                         \
+            begin + ::ts::compaction_block < count ? begin + ::ts::compaction_block : count; \
+        ATTRIBUTES(TS_SOA_BLOCK_COPY_)                                                  \
+      }                                                                                 \
+    };                                                                                  \
+    /* Keeps the records whose flag (first size() of keep) is non-zero, in order;      \
+       returns the new size. */                                                         \
     std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {              \
-      const std::size_t kept = ::ts::count_kept(keep);                                  \
-      ATTRIBUTES(TS_SOA_COMPACT_)                                                       \
+      const std::size_t kept = TS_SOA_KEEP_OFFSETS_(keep, size_, positions_);           \
+      ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                  \
+      View to;                                                                          \
+      to.size = kept;                                                                   \
+      ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                    \
+      TS_SOA_COPY_KEPT_(to)                                                             \
+      ATTRIBUTES(TS_SOA_SWAP_SPARE_)                                                    \
       size_ = kept;                                                                     \
       return kept;                                                                      \
     }                                                                                   \
@@ -82,5 +197,7 @@ inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
     }                                                                                   \
                                                                                         \
    private:                                                                             \
+    ATTRIBUTES(TS_SOA_SPARE_VECTOR_)                                                    \
+    thrust::device_vector<std::size_t> positions_;                                      \
     std::size_t size_ = 0;                                                              \
   };

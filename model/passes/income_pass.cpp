@@ -20,28 +20,44 @@ constexpr int bin_count = 4;
 
 // Wealth proxy for the capital-income rule: career earnings (in 100 kEUR) to a power, so that
 // capital income concentrates at the top. Bounded so that fixed-point sums cannot overflow.
-TS_HD inline double wealth_weight(double career_earnings, double concentration) {
+TS_HD inline double wealth_base(double career_earnings) {
   const double base = career_earnings / 100000.0 + 0.05;
-  const double weight = det_pow(base < 40.0 ? base : 40.0, concentration);
-  return weight < 1e6 ? weight : 1e6;
+  return base < 40.0 ? base : 40.0;
 }
+TS_HD inline double bounded_weight(double weight) { return weight < 1e6 ? weight : 1e6; }
 
 struct SetWages {
   PersonView p;
-  float* wealth_weights;  // scratch, read again by ApplyTaxBenefit
   TablesView t;
   WageTerms w;
   SchoolLeavingAges leaving;
   TaxBenefitRules rules;
   double pension_ceiling;
-  double concentration;
   bool accumulate_career;
+  std::size_t count;
+  // Persons in groups of `lanes`: the wages' exponentials of a group are taken together, so
+  // that their dependent chains overlap.
+  static constexpr int lanes = 8;
   template <class Add>
-  TS_HD void operator()(std::size_t i, Add& add) const {
+  TS_HD void operator()(std::size_t group, Add& add) const {
+    const std::size_t first = group * lanes;
+    double monthly_fte[lanes];
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      monthly_fte[l] = i < count && is_employed(p.status[i]) ? person_log_monthly_wage_fte(p, i, t, w, leaving, 0.0) : 0.0;
+    }
+    det_exp_lanes(monthly_fte);
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) person(i, monthly_fte[l], add);
+    }
+  }
+  template <class Add>
+  TS_HD void person(std::size_t i, double monthly_fte, Add& add) const {
     const std::uint8_t status = p.status[i];
     double wage = 0.0;
     if (is_employed(status)) {
-      const double annual_fte = person_monthly_wage_fte(p, i, t, w, leaving, 0.0) * w.annual_months;
+      const double annual_fte = monthly_fte * w.annual_months;
       wage = annual_fte * p.hours[i];
       const double employer = status <= status_employee_temporary ? employer_social_contribution(wage, p.hours[i], rules) : 0.0;
       add(bin_labour_compensation, euros_to_cents(wage + employer));
@@ -52,10 +68,38 @@ struct SetWages {
       if (accumulate_career) p.career_earnings[i] += static_cast<float>(capped);
     }
     p.gross_wage[i] = static_cast<float>(wage);
-    const double weight = p.age[i] >= 18 ? wealth_weight(p.career_earnings[i], concentration) : 0.0;
-    wealth_weights[i] = static_cast<float>(weight);
-    add(bin_wealth_weight, share_to_fixed(static_cast<float>(weight)));
   }
+};
+
+// The wealth weights in a loop of their own, after the careers are updated, for a group of
+// persons at a time: det_pow of one person is a long chain of dependent operations, and
+// det_pow_lanes lets the chains of the group overlap (the same bits as one at a time).
+constexpr int wealth_lanes = 8;
+
+struct SetWealthWeights {
+  const std::uint8_t* age;
+  const float* career_earnings;
+  float* wealth_weights;
+  std::size_t count;
+  double concentration;
+  TS_HD void operator()(std::size_t group) const {
+    const std::size_t first = group * wealth_lanes;
+    double weight[wealth_lanes];
+    for (int l = 0; l < wealth_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      weight[l] = i < count ? wealth_base(career_earnings[i]) : 1.0;
+    }
+    det_pow_lanes(weight, concentration);
+    for (int l = 0; l < wealth_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) wealth_weights[i] = age[i] >= 18 ? static_cast<float>(bounded_weight(weight[l])) : 0.0f;
+    }
+  }
+};
+
+struct WealthWeightFixed {
+  const float* wealth_weights;
+  TS_HD std::int64_t operator()(std::size_t i) const { return share_to_fixed(wealth_weights[i]); }
 };
 
 struct ApplyTaxBenefit {
@@ -105,11 +149,16 @@ IncomeTotals income_pass(Simulation::State& s) {
   // so every scenario starts from the same calibrated state.
   const PolicyLevers levers = g.year == s.settings.base_year ? PolicyLevers{} : s.parameters.policy;
   const TaxBenefitRules rules = apply_policy(s.rules, levers);
-  const std::vector<std::int64_t> totals = global_histogram(
-      s, exact_histogram(n, bin_count,
-                         SetWages{s.population.view(), thrust::raw_pointer_cast(s.wealth_weights.data()), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
-                                  rules, s.rules.pension_wage_ceiling, s.parameters.capital.concentration,
-                                  g.year > s.settings.base_year}));
+  const PersonView p = s.population.view();
+  std::vector<std::int64_t> totals =
+      exact_histogram((n + SetWages::lanes - 1) / SetWages::lanes, bin_count,
+                      SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
+                               s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n});
+  float* wealth_weights = thrust::raw_pointer_cast(s.wealth_weights.data());
+  parallel_for((n + wealth_lanes - 1) / wealth_lanes,
+               SetWealthWeights{p.age, p.career_earnings, wealth_weights, n, s.parameters.capital.concentration});
+  totals[bin_wealth_weight] = exact_sum(n, WealthWeightFixed{wealth_weights});
+  totals = global_histogram(s, std::move(totals));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
   const double employed_fte = fixed_to_share(totals[bin_employed_fte]);

@@ -34,17 +34,34 @@ struct IndicatorContribution {
   double capability[task_category_count];
   LogBins bins;
   Layout layout;
-  template <class Add>
-  TS_HD void histogram(Add& add, int offset, double amount) const {
-    histogram_at(add, offset, bins.bin_of(amount), amount);
-  }
+  std::size_t count;
   template <class Add>
   TS_HD void histogram_at(Add& add, int offset, int bin, double amount) const {
     add(offset + bin, 1);
     add(offset + layout.bins + bin, euros_to_cents(amount));
   }
+  // Persons in groups of `lanes`: the income bins of a group (a det_log each) are found
+  // together, so that their dependent chains overlap.
+  static constexpr int lanes = 8;
   template <class Add>
-  TS_HD void operator()(std::size_t i, Add& add) const {
+  TS_HD void operator()(std::size_t group, Add& add) const {
+    const std::size_t first = group * lanes;
+    double wage[lanes], disposable[lanes];
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      wage[l] = i < count ? p.gross_wage[i] : 0.0;
+      disposable[l] = i < count ? p.disposable_income[i] : 0.0;
+    }
+    int wage_bin[lanes], disposable_bin[lanes];
+    bins.bins_of(wage, wage_bin);
+    bins.bins_of(disposable, disposable_bin);
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) person(i, wage_bin[l], disposable_bin[l], add);
+    }
+  }
+  template <class Add>
+  TS_HD void person(std::size_t i, int wage_bin, int disposable_bin, Add& add) const {
     const std::uint8_t status = p.status[i];
     const int broad = broad_status(status);
     const int age = p.age[i];
@@ -86,7 +103,7 @@ struct IndicatorContribution {
       if (t.occupation_frey_osborne[occupation] > 0.7f) add(Layout::frey_osborne_over_70, 1);
       if (automatable > 0.7) add(Layout::automatable_over_70, 1);
       else if (automatable >= 0.5) add(Layout::automatable_50_70, 1);
-      histogram(add, layout.wage_histogram, p.gross_wage[i]);
+      histogram_at(add, layout.wage_histogram, wage_bin, p.gross_wage[i]);
     }
     if (age >= 18) {
       const double disposable = p.disposable_income[i];
@@ -94,9 +111,8 @@ struct IndicatorContribution {
       add(Layout::adults_education + education, 1);
       add(Layout::disposable_status + broad, euros_to_cents(disposable));
       add(Layout::adults_status + broad, 1);
-      const int bin = bins.bin_of(disposable);
-      histogram_at(add, layout.disposable_histogram(), bin, disposable);
-      histogram_at(add, layout.education_histogram(education), bin, disposable);
+      histogram_at(add, layout.disposable_histogram(), disposable_bin, disposable);
+      histogram_at(add, layout.education_histogram(education), disposable_bin, disposable);
     }
   }
 };
@@ -120,8 +136,9 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
   for (int k = 0; k < task_category_count; ++k) contribution.capability[k] = technology.capability[k];
   contribution.bins = s.bins;
   contribution.layout = layout;
-  const std::vector<std::int64_t> h =
-      global_histogram(s, exact_histogram(s.population.size(), layout.total(), contribution));
+  contribution.count = s.population.size();
+  const std::size_t groups = (contribution.count + IndicatorContribution::lanes - 1) / IndicatorContribution::lanes;
+  const std::vector<std::int64_t> h = global_histogram(s, exact_histogram(groups, layout.total(), contribution));
   auto at = [&](int bin) { return static_cast<double>(h[static_cast<std::size_t>(bin)]); };
   const double weight = s.person_weight();
   CarriedGlobals& g = s.globals;

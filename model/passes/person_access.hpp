@@ -32,15 +32,22 @@ struct SchoolLeavingAges {
   double age[education_count];
 };
 
+// Log of the full-time-equivalent gross monthly wage of person i in its occupation and job type.
+TS_HD inline double person_log_monthly_wage_fte(const PersonView& p, std::size_t i, const TablesView& t,
+                                                const WageTerms& w, const SchoolLeavingAges& leaving,
+                                                double augmentation_gain) {
+  const int education = p.education[i];
+  const int isco1 = t.occupation_isco1[p.occupation[i]];
+  const double experience = potential_experience(p.age[i], leaving.age[education]);
+  return log_monthly_wage_fte(w, education, isco1, employment_type_of(p.status[i]), p.sex[i], experience,
+                              p.skill_stock[i], p.wage_effect[i], augmentation_gain);
+}
+
 // Full-time-equivalent gross monthly wage of person i in its occupation and job type.
 TS_HD inline double person_monthly_wage_fte(const PersonView& p, std::size_t i, const TablesView& t,
                                             const WageTerms& w, const SchoolLeavingAges& leaving,
                                             double augmentation_gain) {
-  const int education = p.education[i];
-  const int isco1 = t.occupation_isco1[p.occupation[i]];
-  const double experience = potential_experience(p.age[i], leaving.age[education]);
-  return monthly_wage_fte(w, education, isco1, employment_type_of(p.status[i]), p.sex[i], experience,
-                          p.skill_stock[i], p.wage_effect[i], augmentation_gain);
+  return det_exp(person_log_monthly_wage_fte(p, i, t, w, leaving, augmentation_gain));
 }
 
 inline SchoolLeavingAges school_leaving_ages(const ScenarioParameters& p) {

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "kernels/det_math.hpp"
 
@@ -46,6 +49,35 @@ TEST(DetMath, LogisticIsSymmetricBoundedAndAccurate) {
 TEST(DetMath, PowMatchesLibm) {
   for (double a = 0.1; a < 10.0; a += 0.37)
     for (double b = -3.0; b < 3.0; b += 0.29) EXPECT_LT(relative_error(ts::det_pow(a, b), std::pow(a, b)), 2e-15);
+}
+
+std::uint64_t bits_of(double x) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  return bits;
+}
+
+// The lane versions must give the scalar functions' bits for every argument, special values
+// included, whatever lane an argument sits in.
+TEST(DetMath, LanesGiveTheScalarBits) {
+  std::vector<double> xs = {0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 4.9e-320, 1e-310, 1e300, -1e-300, 708.9, 709.5, -744.9,
+                            -745.5, 1e10, -1e10, std::nan(""), INFINITY, -INFINITY, 0.3465735902799726, -0.3465735902799727};
+  for (double x = -720.0; x <= 720.0; x += 0.731) xs.push_back(x);
+  for (double x = 1e-12; x < 1e12; x *= 1.37) xs.push_back(x);
+  constexpr int lanes = 4;
+  for (std::size_t first = 0; first < xs.size(); ++first) {
+    double e[lanes], g[lanes], p[lanes];
+    for (int l = 0; l < lanes; ++l) e[l] = g[l] = p[l] = xs[(first + static_cast<std::size_t>(l) * 7) % xs.size()];
+    ts::det_exp_lanes(e);
+    ts::det_log_lanes(g);
+    ts::det_pow_lanes(p, 1.7);
+    for (int l = 0; l < lanes; ++l) {
+      const double x = xs[(first + static_cast<std::size_t>(l) * 7) % xs.size()];
+      ASSERT_EQ(bits_of(e[l]), bits_of(ts::det_exp(x))) << "exp " << x;
+      ASSERT_EQ(bits_of(g[l]), bits_of(ts::det_log(x))) << "log " << x;
+      ASSERT_EQ(bits_of(p[l]), bits_of(ts::det_pow(x, 1.7))) << "pow " << x;
+    }
+  }
 }
 
 TEST(DetMath, NormalQuantileInvertsTheNormalCdf) {

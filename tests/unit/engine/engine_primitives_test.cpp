@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <thrust/device_vector.h>
 #include <thrust/host_vector.h>
+#include <thrust/sequence.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -132,6 +134,36 @@ TEST(EnginePrimitives, StructureOfArraysResizesCompactsAndVisitsEveryColumn) {
   EXPECT_EQ(names, (std::vector<std::string>{"id", "age", "wage"}));
 }
 
+// Year after year the store compacts into its spare columns and grows again within its
+// capacity: records must stay in order and the kept capacity must not leak old values.
+TEST(EnginePrimitives, StructureOfArraysKeepsOrderOverRepeatedCompactionsAndGrowth) {
+  TestStore store;
+  std::vector<std::uint64_t> expected;
+  std::uint64_t next_id = 100;
+  for (int year = 0; year < 5; ++year) {
+    const std::size_t old_size = store.size();
+    const std::size_t grown = old_size + 300;
+    store.resize(grown);
+    thrust::device_vector<std::uint64_t> fresh(300);
+    thrust::sequence(fresh.begin(), fresh.end(), next_id);
+    thrust::copy(fresh.begin(), fresh.end(), store.id.begin() + static_cast<std::ptrdiff_t>(old_size));
+    for (std::size_t k = 0; k < 300; ++k) expected.push_back(next_id + k);
+    next_id += 300;
+    thrust::device_vector<std::uint8_t> keep(grown);
+    std::vector<std::uint64_t> survivors;
+    for (std::size_t i = 0; i < grown; ++i) {
+      const bool kept = (expected[i] * 7 + static_cast<std::uint64_t>(year)) % 5 != 0;
+      keep[i] = kept ? 1 : 0;
+      if (kept) survivors.push_back(expected[i]);
+    }
+    ASSERT_EQ(store.compact(keep), survivors.size());
+    thrust::host_vector<std::uint64_t> ids = store.id;
+    ASSERT_EQ(std::vector<std::uint64_t>(ids.begin(), ids.end()), survivors);
+    store.visit([&](const char*, const char*, auto& column) { EXPECT_EQ(column.size(), survivors.size()); });
+    expected = survivors;
+  }
+}
+
 struct IncomeContribution {
   const double* incomes;
   ts::LogBins bins;
@@ -142,6 +174,20 @@ struct IncomeContribution {
     add(bins.bin_count() + bin, ts::euros_to_cents(incomes[i]));
   }
 };
+
+TEST(EnginePrimitives, IncomeBinsOfSeveralAmountsAreTheBinsOfEach) {
+  const ts::LogBins bins;
+  std::vector<double> amounts = {-5.0, 0.0, 1.0, 99.99, 100.0, 100.5, 1e12, std::nan("")};
+  for (double a = 37.0; a < 5e6; a *= 1.0031) amounts.push_back(a);
+  constexpr int lanes = 8;
+  for (std::size_t first = 0; first + lanes <= amounts.size(); first += 3) {
+    double group[lanes];
+    int bin[lanes];
+    for (int l = 0; l < lanes; ++l) group[l] = amounts[first + static_cast<std::size_t>(l)];
+    bins.bins_of(group, bin);
+    for (int l = 0; l < lanes; ++l) ASSERT_EQ(bin[l], bins.bin_of(group[l])) << group[l];
+  }
+}
 
 TEST(EnginePrimitives, GiniFromTheIncomeHistogramMatchesTheSortedGini) {
   // A log-normal wage distribution with a mass of zeros and a long top tail.
