@@ -95,9 +95,9 @@ TS_HD inline bool uniform_below(std::uint32_t word, float probability) {
 // The quantile is odd about u = 1/2, so the word is folded onto u <= 1/2, where u - 1/2 is
 // exact. The central region is evaluated in double (its denominator cancels to 0.0016 at the
 // region's edge, which float cannot afford) without branches so that it vectorises; the tails
-// (u < 0.02425 or u > 0.97575, 4.85% of draws) need a logarithm and go through
-// det_normal_quantile. The result differs from det_normal_quantile's by float's rounding only:
-// at most 1e-7 max(1, |z|) (bench/peer_model_test.cpp).
+// (u < 0.02425 or u > 0.97575, 4.85% of draws) need a logarithm: normal_quantile. The result
+// differs from det_normal_quantile's by float's rounding only, at most 1e-7 max(1, |z|)
+// (bench/peer_model_test.cpp).
 inline constexpr std::uint32_t normal_tail_words = 104152957u;  // u < 0.02425 <=> word < this
 
 TS_HD inline float normal_quantile_central(std::uint32_t word) {
@@ -117,13 +117,34 @@ TS_HD inline bool normal_quantile_in_tail(std::uint32_t word) {
   return word < normal_tail_words || ~word < normal_tail_words;
 }
 
-// The quantile of the word: the central value computed already, or the tail in double.
+// log((folded + 1/2) / 2^32) in double for the tails: det_log's reduction without its special
+// cases (the argument is a positive normal number) and its series cut after s^13 (truncation
+// below 1e-12 relative), which is ample for a quantile that is rounded to float.
+TS_HD inline double log_of_folded_uniform(std::uint32_t folded) {
+  const std::uint64_t bits = ts::detail::double_to_bits(static_cast<double>(folded) + 0.5);
+  int exponent = static_cast<int>(bits >> 52) - 1023;
+  double mantissa = ts::detail::bits_to_double((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull);
+  const bool high = mantissa > 1.4142135623730951;  // keep the mantissa in [sqrt(1/2), sqrt(2))
+  mantissa = high ? 0.5 * mantissa : mantissa;
+  exponent += high ? 1 - 32 : -32;
+  const double s = (mantissa - 1.0) / (mantissa + 1.0);
+  const double s2 = s * s;
+  const double series = (((((1.0 / 13.0) * s2 + 1.0 / 11.0) * s2 + 1.0 / 9.0) * s2 + 1.0 / 7.0) * s2 + 1.0 / 5.0) * s2 + 1.0 / 3.0;
+  const double e = static_cast<double>(exponent);
+  return e * ts::detail::ln2_hi + ((2.0 * s + 2.0 * s * s2 * series) + e * ts::detail::ln2_lo);
+}
+
+// The quantile of the word: the central value computed already, or Acklam's tail in double.
 TS_HD inline float normal_quantile(std::uint32_t word, float central) {
   if (!normal_quantile_in_tail(word)) return central;
   const bool upper = word >= 0x80000000u;
-  const std::uint32_t folded = upper ? ~word : word;
-  const float z = static_cast<float>(ts::det_normal_quantile((static_cast<double>(folded) + 0.5) * (1.0 / 4294967296.0)));
-  return upper ? -z : z;
+  const double q = ts::det_sqrt(-2.0 * log_of_folded_uniform(upper ? ~word : word));
+  const double z = (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q -
+                      2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00) /
+                   ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q +
+                     3.754408661907416e+00) * q + 1.0);
+  const float zf = static_cast<float>(z);
+  return upper ? -zf : zf;
 }
 
 TS_HD inline float separation_argument(float exposure, int digital) {
@@ -138,11 +159,18 @@ TS_HD inline double training_probability(int age, int education, int digital) {
   return ts::det_logistic(-1.0 - 0.04 * (age - 40) + 0.4 * education + 0.2 * digital);
 }
 
-TS_HD inline float log_wage_of(int age, int education, float skill, float exposure, float noise) {
+// The log wage in two steps (the noise term last, as in the equation's order), so that the
+// noise's rare tails can be fixed in between.
+TS_HD inline float log_wage_without_noise(int age, int education, float skill, float exposure) {
   const int x0 = age - 18 - 3 * education;
   const float x = static_cast<float>(x0 > 0 ? x0 : 0);
-  return 2.3f + 0.25f * static_cast<float>(education) + 0.035f * x - 0.0006f * x * x + 0.10f * skill -
-         0.30f * exposure + 0.1f * noise;
+  return 2.3f + 0.25f * static_cast<float>(education) + 0.035f * x - 0.0006f * x * x + 0.10f * skill - 0.30f * exposure;
+}
+
+TS_HD inline float log_wage_with_noise(float without_noise, float noise) { return without_noise + 0.1f * noise; }
+
+TS_HD inline float log_wage_of(int age, int education, float skill, float exposure, float noise) {
+  return log_wage_with_noise(log_wage_without_noise(age, education, skill, exposure), noise);
 }
 
 // A positive wage in whole cents (the cents of ts::euros_to_cents, without libm's floor).
@@ -209,11 +237,14 @@ struct PersonWords {
   std::uint32_t w[4];
 };
 
-TS_HD inline PersonWords person_words(std::uint32_t seed, std::uint64_t id, std::uint32_t year) {
-  PersonWords d{{static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32),
-                 ((year & 0xffffu) << 16) | (purpose_period & 0xffffu), 0u}};
+TS_HD inline PersonWords person_words(std::uint32_t seed, std::uint32_t id_low, std::uint32_t id_high, std::uint32_t year) {
+  PersonWords d{{id_low, id_high, ((year & 0xffffu) << 16) | (purpose_period & 0xffffu), 0u}};
   ts::philox4x32_10_words(d.w[0], d.w[1], d.w[2], d.w[3], seed, 0u);
   return d;
+}
+
+TS_HD inline PersonWords person_words(std::uint32_t seed, std::uint64_t id, std::uint32_t year) {
+  return person_words(seed, static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(id >> 32), year);
 }
 
 }  // namespace peer

@@ -173,26 +173,51 @@ struct Period {
     const PeerView& p = self.p;
     const PeriodConstants& c = self.c;
     constexpr int tile = 256;
-    std::uint32_t w0[tile], w1[tile], w2[tile], w3[tile];
-    float probability[tile], noise[tile], exposures[tile];
-    int bin[tile], employed_at[tile];
+    // Per tile: j indexes its persons; k a list of some of them (the active, the employed).
+    // Words of inactive persons are never used, but stay initialised.
+    std::uint32_t w0[tile] = {}, w1[tile] = {}, w2[tile] = {}, w3[tile] = {};
+    std::uint32_t draw0[tile], draw1[tile], draw2[tile], draw3[tile];
+    float probability[tile], exposures[tile], noise[tile], log_wage_base[tile], employed_base[tile], wages[tile];
+    int bin[tile], listed[tile];
     std::int64_t below_retirement = 0, employed_total = 0;
     for (std::size_t first = begin; first < end; first += tile) {
       const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
-      // Draws, exposure, transition probability and the central normal quantile of everyone.
+      // Who draws: employed or unemployed persons below retirement age after ageing.
+      int active = 0;
+      for (int j = 0; j < n; ++j) {
+        const std::size_t i = first + static_cast<std::size_t>(j);
+        listed[active] = j;
+        active += static_cast<int>((p.status[i] <= status_unemployed) & (p.age[i] + 1 < retirement_age));
+      }
+      // Their draws. Philox in a loop of its own and on 32-bit halves of the id: with 64-bit ids
+      // or with the person's columns in the loop, GCC vectorises its 32 x 32 -> 64-bit products
+      // as full 64-bit ones (three multiplies each, or shift-and-add chains).
+      const auto first_low = static_cast<std::uint32_t>(first), first_high = static_cast<std::uint32_t>(first >> 32);
+      PEER_SIMD
+      for (int k = 0; k < active; ++k) {
+        const std::uint32_t id_low = first_low + static_cast<std::uint32_t>(listed[k]);
+        const PersonWords d = person_words(c.seed, id_low, first_high + (id_low < first_low ? 1u : 0u), c.year);
+        draw0[k] = d.w[0];
+        draw1[k] = d.w[1];
+        draw2[k] = d.w[2];
+        draw3[k] = d.w[3];
+      }
+      for (int k = 0; k < active; ++k) {
+        const int j = listed[k];
+        w0[j] = draw0[k];
+        w1[j] = draw1[k];
+        w2[j] = draw2[k];
+        w3[j] = draw3[k];
+      }
+      // Exposure and transition probability of everyone, then the update of everyone (the
+      // training probability is a table look-up: an emulated gather) and their log wage but for
+      // the noise.
       PEER_SIMD
       for (int j = 0; j < n; ++j) {
         const std::size_t i = first + static_cast<std::size_t>(j);
-        const PersonWords d = person_words(c.seed, i, c.year);
-        w0[j] = d.w[0];
-        w1[j] = d.w[1];
-        w2[j] = d.w[2];
-        w3[j] = d.w[3];
         exposures[j] = self.exposure(i);
         probability[j] = move_probability_of(p.status[i], p.education[i], p.digital_skill[i], p.skill_stock[i], exposures[j]);
-        noise[j] = normal_quantile_central(d.w[3]);
       }
-      // The update of everyone (the training probability is a table look-up: an emulated gather).
       int below = 0;
       PEER_SIMD
       for (int j = 0; j < n; ++j) {
@@ -200,31 +225,35 @@ struct Period {
         const Update u = update_of(c, p.age[i], p.status[i], p.education[i], p.digital_skill[i], p.skill_stock[i],
                                    w0[j], w1[j], w2[j], probability[j]);
         self.store(i, u);
+        p.wage[i] = 0.0f;
+        log_wage_base[j] = log_wage_without_noise(u.age, p.education[i], u.skill, exposures[j]);
         below += static_cast<int>(u.status != status_retired);
       }
       below_retirement += below;
-      // The employed, and the tails of their wage noise (rare: a predictable branch).
+      // The employed: wage noise (the tails rarely: a predictable branch), wage and its bin.
       int employed = 0;
       for (int j = 0; j < n; ++j) {
-        employed_at[employed] = j;
-        employed += p.status[first + static_cast<std::size_t>(j)] == status_employed ? 1 : 0;
+        listed[employed] = j;
+        employed += static_cast<int>(p.status[first + static_cast<std::size_t>(j)] == status_employed);
       }
-      for (int k = 0; k < employed; ++k) {
-        const int j = employed_at[k];
-        if (normal_quantile_in_tail(w3[j])) noise[j] = normal_quantile(w3[j], noise[j]);
-      }
-      // Log wages, wages and bins of everyone, kept for the employed.
       PEER_SIMD
-      for (int j = 0; j < n; ++j) {
-        const std::size_t i = first + static_cast<std::size_t>(j);
-        const float log_wage = log_wage_of(p.age[i], p.education[i], p.skill_stock[i], exposures[j], noise[j]);
-        const float wage = peer_expf(log_wage);
-        p.wage[i] = p.status[i] == status_employed ? wage : 0.0f;
-        bin[j] = wage_bin_of_log(c, log_wage);
+      for (int k = 0; k < employed; ++k) {
+        noise[k] = normal_quantile_central(w3[listed[k]]);
+        employed_base[k] = log_wage_base[listed[k]];
       }
       for (int k = 0; k < employed; ++k) {
-        const int j = employed_at[k];
-        self.add_wage(add, bin[j], p.wage[first + static_cast<std::size_t>(j)]);
+        const std::uint32_t word = w3[listed[k]];
+        if (normal_quantile_in_tail(word)) noise[k] = normal_quantile(word, noise[k]);
+      }
+      PEER_SIMD
+      for (int k = 0; k < employed; ++k) {
+        const float log_wage = log_wage_with_noise(employed_base[k], noise[k]);
+        wages[k] = peer_expf(log_wage);
+        bin[k] = wage_bin_of_log(c, log_wage);
+      }
+      for (int k = 0; k < employed; ++k) {
+        p.wage[first + static_cast<std::size_t>(listed[k])] = wages[k];
+        self.add_wage(add, bin[k], wages[k]);
       }
       employed_total += employed;
     }
