@@ -2,7 +2,9 @@
 // plain values: automation levels, the three transition probabilities and the wage equation.
 // The model is fixed by docs/performance.md, "Peer workload"; change it there first.
 #pragma once
+#include <cmath>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "kernels/det_math.hpp"
@@ -178,16 +180,24 @@ TS_HD inline std::int64_t wage_cents(float wage) {
   return static_cast<std::int64_t>(static_cast<double>(wage) * 100.0 + 0.5);
 }
 
+// The number of 32-bit words w with (w + 1/2) / 2^32 < p, for a probability below 1: then
+// u < p <=> w < threshold, one integer comparison (uniform_below's answer, tested).
+inline std::uint32_t uniform_threshold(float probability) {
+  const double threshold = std::ceil(static_cast<double>(probability) * 4294967296.0 - 0.5);  // exact
+  if (!(probability >= 0.0f && probability < 1.0f)) throw std::domain_error("uniform_threshold: p not in [0, 1)");
+  return threshold > 0.0 ? static_cast<std::uint32_t>(threshold) : 0u;
+}
+
 // The training probability depends only on (age, education, digital level): a table of
-// retirement_age x 3 x 4 probabilities replaces one exponential per person and period. The
-// values are the same det_logistic results, so the model is unchanged.
-inline std::vector<float> training_table() {
-  std::vector<float> table(static_cast<std::size_t>(retirement_age * education_count * digital_levels));
+// retirement_age x 3 x 4 replaces one exponential per person and period. It holds the
+// thresholds of the det_logistic results rounded to float, so training is u1 < that float.
+inline std::vector<std::uint32_t> training_table() {
+  std::vector<std::uint32_t> table(static_cast<std::size_t>(retirement_age * education_count * digital_levels));
   for (int age = 0; age < retirement_age; ++age)
     for (int e = 0; e < education_count; ++e)
       for (int d = 0; d < digital_levels; ++d)
         table[static_cast<std::size_t>((age * education_count + e) * digital_levels + d)] =
-            static_cast<float>(training_probability(age, e, d));
+            uniform_threshold(static_cast<float>(training_probability(age, e, d)));
   return table;
 }
 
@@ -196,19 +206,19 @@ struct PeriodConstants {
   std::uint32_t seed;
   std::uint32_t year;
   float automation[task_count];
-  const float* training_probability;  // training_table() on the device
+  const std::uint32_t* training_threshold;  // training_table() on the device
   int wage_bin_count;                 // wage_bins().bin_count()
   float inverse_ratio_log;            // 1 / wage_bins().ratio_log
 };
 
-inline PeriodConstants period_constants(std::uint32_t seed, int year, const float* training) {
+inline PeriodConstants period_constants(std::uint32_t seed, int year, const std::uint32_t* training) {
   PeriodConstants c{};
   c.seed = seed;
   c.year = static_cast<std::uint32_t>(year);
   double level[task_count];
   automation_levels(year, level);
   for (int k = 0; k < task_count; ++k) c.automation[k] = static_cast<float>(level[k]);
-  c.training_probability = training;
+  c.training_threshold = training;
   c.wage_bin_count = wage_bins().bin_count();
   c.inverse_ratio_log = static_cast<float>(1.0 / wage_bins().ratio_log);
   return c;

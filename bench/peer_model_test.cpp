@@ -53,6 +53,18 @@ TEST(PeerModel, UniformBelowIsTheExactComparison) {
   EXPECT_FALSE(peer::uniform_below(1u << 30, 0.25f));
 }
 
+TEST(PeerModel, ThresholdsDecideAsUniformBelow) {
+  std::uint64_t state = 3;
+  for (int trial = 0; trial < 200000; ++trial) {
+    const float probability = static_cast<float>(next_word(state) >> 8) * 5.9604644775390625e-8f;  // [0, 1)
+    const std::uint32_t threshold = peer::uniform_threshold(probability);
+    for (const std::uint32_t word : {threshold - 2u, threshold - 1u, threshold, threshold + 1u, next_word(state)})
+      ASSERT_EQ(word < threshold, peer::uniform_below(word, probability)) << word << " " << probability;
+  }
+  for (const std::uint32_t t : peer::training_table()) EXPECT_GT(t, 0u);
+  EXPECT_THROW(peer::uniform_threshold(1.0f), std::domain_error);
+}
+
 TEST(PeerModel, ExpfRelativeErrorBelow2e7) {
   double worst = 0.0;
   for (double x = -87.0; x <= 88.0; x += 1.0 / 4096.0) {
@@ -98,8 +110,8 @@ TEST(PeerModel, NormalQuantileWithinFloatRoundingOfDouble) {
 // tiles on the CPU) and one person by person, and compares everything after each period.
 TEST(PeerModel, TilesGiveTheBitsOfThePersonByPersonPass) {
   const std::size_t n = 20011;  // not a multiple of the tile or of the chunk count
-  const std::vector<float> training = peer::training_table();
-  thrust::device_vector<float> training_device(training.begin(), training.end());
+  const std::vector<std::uint32_t> training = peer::training_table();
+  thrust::device_vector<std::uint32_t> training_device(training.begin(), training.end());
   peer::PeerPopulation tiled, single;
   tiled.resize(n);
   single.resize(n);

@@ -108,7 +108,7 @@ TS_HD inline Update update_of(const PeriodConstants& c, int age_before, int stat
   const bool moves = active & uniform_below(w0, move_probability);
   u.status = retiring ? status_retired : status_before ^ static_cast<int>(moves);  // 0 <-> 1
   const int row = ((u.age * education_count + education) * digital_levels + digital) * static_cast<int>(active);
-  u.trained = active & uniform_below(w1, c.training_probability[row]);
+  u.trained = active & (w1 < c.training_threshold[row]);
   u.skill = static_cast<float>(skill_decay * skill + (u.trained ? skill_gain : 0.0));
   u.digital = digital + static_cast<int>(u.trained & (digital < digital_levels - 1) & uniform_below(w2, 0.25f));
   return u;
@@ -177,7 +177,7 @@ struct Period {
     // Words of inactive persons are never used, but stay initialised.
     std::uint32_t w0[tile] = {}, w1[tile] = {}, w2[tile] = {}, w3[tile] = {};
     std::uint32_t draw0[tile], draw1[tile], draw2[tile], draw3[tile];
-    float probability[tile], exposures[tile], noise[tile], log_wage_base[tile], employed_base[tile], wages[tile];
+    float noise[tile], log_wage_base[tile], employed_base[tile], wages[tile];
     int bin[tile], listed[tile];
     std::int64_t below_retirement = 0, employed_total = 0;
     for (std::size_t first = begin; first < end; first += tile) {
@@ -209,24 +209,20 @@ struct Period {
         w2[j] = draw2[k];
         w3[j] = draw3[k];
       }
-      // Exposure and transition probability of everyone, then the update of everyone (the
-      // training probability is a table look-up: an emulated gather) and their log wage but for
-      // the noise.
-      PEER_SIMD
-      for (int j = 0; j < n; ++j) {
-        const std::size_t i = first + static_cast<std::size_t>(j);
-        exposures[j] = self.exposure(i);
-        probability[j] = move_probability_of(p.status[i], p.education[i], p.digital_skill[i], p.skill_stock[i], exposures[j]);
-      }
+      // The update of everyone (the training threshold is a table look-up: an emulated
+      // gather) and their log wage but for the noise.
       int below = 0;
       PEER_SIMD
       for (int j = 0; j < n; ++j) {
         const std::size_t i = first + static_cast<std::size_t>(j);
-        const Update u = update_of(c, p.age[i], p.status[i], p.education[i], p.digital_skill[i], p.skill_stock[i],
-                                   w0[j], w1[j], w2[j], probability[j]);
+        const float exposure = self.exposure(i);
+        const int status = p.status[i], education = p.education[i], digital = p.digital_skill[i];
+        const float skill = p.skill_stock[i];
+        const float probability = move_probability_of(status, education, digital, skill, exposure);
+        const Update u = update_of(c, p.age[i], status, education, digital, skill, w0[j], w1[j], w2[j], probability);
         self.store(i, u);
         p.wage[i] = 0.0f;
-        log_wage_base[j] = log_wage_without_noise(u.age, p.education[i], u.skill, exposures[j]);
+        log_wage_base[j] = log_wage_without_noise(u.age, education, u.skill, exposure);
         below += static_cast<int>(u.status != status_retired);
       }
       below_retirement += below;

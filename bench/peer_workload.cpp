@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
 #endif
   std::printf("# peer_workload backend=%s threads=%d periods=%d runs=%d seed=%u bytes_per_person=%zu\n",
               TS_BACKEND_NAME, threads, options.periods, options.runs, options.seed, PeerPopulation::bytes_per_record);
-  const std::vector<float> training = training_table();
+  const std::vector<std::uint32_t> training = training_table();
   for (const std::size_t n : options.sizes) {
     std::vector<double> seconds;
     Aggregates last;
@@ -124,11 +124,11 @@ int main(int argc, char** argv) {
       PeerPopulation population;
       population.resize(n);
       ts::parallel_for(n, Synthesize{population.view(), options.seed});
-      thrust::device_vector<float> training_probability(training.begin(), training.end());
+      thrust::device_vector<std::uint32_t> training_threshold(training.begin(), training.end());
       const auto started = std::chrono::steady_clock::now();
       for (int period = 0; period < options.periods; ++period) {
         const PeriodConstants constants =
-            period_constants(options.seed, first_year + period, thrust::raw_pointer_cast(training_probability.data()));
+            period_constants(options.seed, first_year + period, thrust::raw_pointer_cast(training_threshold.data()));
         last = run_period(population, constants);
       }
       seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
