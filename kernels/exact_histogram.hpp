@@ -43,6 +43,13 @@ struct AtomicAdder {
 
 namespace detail {
 
+// A contribution may also offer `template <class Add> void range(begin, end, Add&) const`,
+// adding exactly what operator() would add for each index of [begin, end): the CPU backends
+// then call it once per chunk, so that it can split the work into loops the compiler
+// vectorises. The GPU always calls operator() per index.
+template <class Contribution>
+concept HasRangeContribution = requires(const Contribution& c, std::size_t i, RowAdder& add) { c.range(i, i, add); };
+
 template <class Contribution>
 struct ChunkedHistogramPass {
   Contribution contribution;
@@ -54,7 +61,11 @@ struct ChunkedHistogramPass {
     RowAdder add{rows + chunk * static_cast<std::size_t>(bins)};
     const std::size_t begin = chunk * chunk_size;
     const std::size_t end = begin + chunk_size < count ? begin + chunk_size : count;
-    for (std::size_t i = begin; i < end; ++i) contribution(i, add);
+    if constexpr (HasRangeContribution<Contribution>) {
+      if (begin < end) contribution.range(begin, end, add);
+    } else {
+      for (std::size_t i = begin; i < end; ++i) contribution(i, add);
+    }
   }
 };
 

@@ -27,6 +27,27 @@ TEST(Philox, MatchesThePublishedKnownAnswer) {
   EXPECT_EQ(s.word[3], 0x6d5451fdu);
 }
 
+TEST(Philox, PlainWordsMatchRandom123) {
+  std::uint32_t x = 12345u;  // xorshift: counters and keys that use every bit
+  const auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return x;
+  };
+  for (int trial = 0; trial < 1000; ++trial) {
+    const std::uint32_t counter[4] = {next(), next(), next(), next()};
+    const std::uint32_t key[2] = {next(), next()};
+    const ts::RandomBlock expected = ts::philox4x32_10(counter, key);
+    std::uint32_t c0 = counter[0], c1 = counter[1], c2 = counter[2], c3 = counter[3];
+    ts::philox4x32_10_words(c0, c1, c2, c3, key[0], key[1]);
+    ASSERT_EQ(c0, expected.word[0]);
+    ASSERT_EQ(c1, expected.word[1]);
+    ASSERT_EQ(c2, expected.word[2]);
+    ASSERT_EQ(c3, expected.word[3]);
+  }
+}
+
 TEST(Philox, EveryKeyPartChangesTheDraw) {
   const ts::PhiloxStream base(7, 0, 123456789012ull, 2030, 3);
   const double u = base.uniform(0);

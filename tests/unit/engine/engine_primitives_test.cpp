@@ -75,6 +75,31 @@ TEST(EnginePrimitives, ExactHistogramEqualsASerialLoop) {
   EXPECT_EQ(got, expected);
 }
 
+// Counts its indices in bin 0 and sums them in bin 1; range() adds a whole range at once, as a
+// contribution that vectorises its chunks would.
+struct RangeContribution {
+  template <class Add>
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    add(0, 1);
+    add(1, static_cast<std::int64_t>(i));
+  }
+  template <class Add>
+  void range(std::size_t begin, std::size_t end, Add& add) const {
+    std::int64_t sum = 0;
+    for (std::size_t i = begin; i < end; ++i) sum += static_cast<std::int64_t>(i);
+    add(0, static_cast<std::int64_t>(end - begin));
+    add(1, sum);
+  }
+};
+
+TEST(EnginePrimitives, ExactHistogramRangesCoverEveryIndexOnce) {
+  for (const std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{100003}}) {
+    const std::vector<std::int64_t> got = ts::exact_histogram(n, 2, RangeContribution{});
+    const auto count = static_cast<std::int64_t>(n);
+    EXPECT_EQ(got, (std::vector<std::int64_t>{count, count * (count - 1) / 2})) << "n = " << n;
+  }
+}
+
 struct AmountOf {
   const std::int64_t* amounts;
   TS_HD std::int64_t operator()(std::size_t i) const { return amounts[i]; }
