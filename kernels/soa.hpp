@@ -117,16 +117,44 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
       if (keep[i] != 0) to.name[j++] = from.name[i];         \
   }
 // Where each kept record goes, then the copy into the spare columns (see compaction_block).
+// Only the copy functor the backend uses is declared: nvcc rejects an unused one under -Werror.
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
 #define TS_SOA_KEEP_OFFSETS_ ::ts::keep_positions
 #define TS_SOA_COPY_KEPT_(to)                                                                 \
   ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),        \
                                     thrust::raw_pointer_cast(positions_.data())});
+#define TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES) \
+    /* Moves every column of a kept record i to its position in the spare columns      \
+       (GPU; public: nvcc's generated kernel stubs name the functor). */                   \
+    struct Scatter {                                                                    \
+      View from, to;                                                                    \
+      const std::uint8_t* keep;                                                         \
+      const std::size_t* position;                                                      \
+      TS_HD void operator()(std::size_t i) const {                                      \
+        if (keep[i] == 0) return;                                                       \
+        const std::size_t j = position[i];                                              \
+        ATTRIBUTES(TS_SOA_SCATTER_)                                                     \
+      }                                                                                 \
+    };
 #else
 #define TS_SOA_KEEP_OFFSETS_ ::ts::keep_block_offsets
 #define TS_SOA_COPY_KEPT_(to)                                                                 \
   ::ts::parallel_for(positions_.size(), BlockCopy{view(), to, thrust::raw_pointer_cast(keep.data()), \
                                                   thrust::raw_pointer_cast(positions_.data()), size_});
+#define TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES) \
+    /* Copies the kept records of a block of records column by column (CPU). */              \
+    struct BlockCopy {                                                                  \
+      View from, to;                                                                    \
+      const std::uint8_t* keep;                                                         \
+      const std::size_t* offset;                                                        \
+      std::size_t count;                                                                \
+      TS_HD void operator()(std::size_t block) const {                                  \
+        const std::size_t begin = block * ::ts::compaction_block;                       \
+        const std::size_t end =                                                         \
+            begin + ::ts::compaction_block < count ? begin + ::ts::compaction_block : count; \
+        ATTRIBUTES(TS_SOA_BLOCK_COPY_)                                                  \
+      }                                                                                 \
+    };
 #endif
 #define TS_SOA_COUNT_(type, name, unit) +1
 #define TS_SOA_BYTES_(type, name, unit) +sizeof(type)
@@ -152,31 +180,7 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
       ATTRIBUTES(TS_SOA_VIEW_)                                                          \
       return view;                                                                      \
     }                                                                                   \
-    /* Moves every column of a kept record i to its position in the spare columns      \
-       (public: nvcc's generated kernel stubs name the functor). */                   \
-    struct Scatter {                                                                    \
-      View from, to;                                                                    \
-      const std::uint8_t* keep;                                                         \
-      const std::size_t* position;                                                      \
-      TS_HD void operator()(std::size_t i) const {                                      \
-        if (keep[i] == 0) return;                                                       \
-        const std::size_t j = position[i];                                              \
-        ATTRIBUTES(TS_SOA_SCATTER_)                                                     \
-      }                                                                                 \
-    };                                                                                  \
-    /* The same, a block of records at a time, column by column (CPU). */              \
-    struct BlockCopy {                                                                  \
-      View from, to;                                                                    \
-      const std::uint8_t* keep;                                                         \
-      const std::size_t* offset;                                                        \
-      std::size_t count;                                                                \
-      TS_HD void operator()(std::size_t block) const {                                  \
-        const std::size_t begin = block * ::ts::compaction_block;                       \
-        const std::size_t end =                                                         \
-            begin + ::ts::compaction_block < count ? begin + ::ts::compaction_block : count; \
-        ATTRIBUTES(TS_SOA_BLOCK_COPY_)                                                  \
-      }                                                                                 \
-    };                                                                                  \
+    TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES)                                              \
     /* Keeps the records whose flag (first size() of keep) is non-zero, in order;      \
        returns the new size. */                                                         \
     std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {              \
