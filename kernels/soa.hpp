@@ -28,14 +28,21 @@ struct IsNonZero {
   TS_HD bool operator()(std::uint8_t flag) const { return flag != 0; }
 };
 
-// Keeps the elements whose flag is non-zero, in their order.
+// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
 template <class T>
-void compact_column(thrust::device_vector<T>& column, const thrust::device_vector<std::uint8_t>& keep,
-                    std::size_t kept) {
-  thrust::device_vector<T> compacted(kept);
-  thrust::copy_if(thrust::device, column.begin(), column.end(), keep.begin(), compacted.begin(),
-                  IsNonZero{});
-  column.swap(compacted);
+void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
+  if (column.capacity() < n) column.reserve(n + n / 16);
+}
+
+// Keeps the elements whose flag is non-zero, in their order: copied into `spare`, which then
+// swaps with `column` (kept between calls, so no allocation or zero fill once it is large enough).
+template <class T>
+void compact_column(thrust::device_vector<T>& column, thrust::device_vector<T>& spare,
+                    const thrust::device_vector<std::uint8_t>& keep, std::size_t kept) {
+  ensure_capacity(spare, column.size());
+  spare.resize(kept);
+  thrust::copy_if(thrust::device, column.begin(), column.end(), keep.begin(), spare.begin(), IsNonZero{});
+  column.swap(spare);
 }
 
 inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
@@ -86,12 +93,6 @@ inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>&
   const std::size_t last = offset[blocks - 1];
   thrust::exclusive_scan(thrust::device, offset.begin(), offset.end(), offset.begin());
   return static_cast<std::size_t>(offset[blocks - 1]) + last;
-}
-
-// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
-template <class T>
-void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
-  if (column.capacity() < n) column.reserve(n + n / 16);
 }
 
 }  // namespace ts

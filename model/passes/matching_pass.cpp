@@ -29,12 +29,15 @@ struct ApplicationChoice {
     // occupations low, the rest middle.
     const int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
     const TaskBundle tasks = load_tasks(p, i);
+    // The nine exponentials in lockstep (det_exp_lanes: the same bits as det_exp one at a
+    // time), so that their dependent chains overlap.
     double weights[isco_group_count];
     for (int g = 0; g < isco_group_count; ++g) {
       const int lacking = required_education[g] - p.education[i];
-      weights[g] = vacancies[g] * det_exp(-distance_sensitivity * task_distance(tasks, group_tasks[g]) -
-                                          mismatch_penalty * (lacking > 0 ? lacking : 0));
+      weights[g] = -distance_sensitivity * task_distance(tasks, group_tasks[g]) - mismatch_penalty * (lacking > 0 ? lacking : 0);
     }
+    det_exp_lanes(weights);
+    for (int g = 0; g < isco_group_count; ++g) weights[g] = vacancies[g] * weights[g];
     return r.categorical(0, weights, isco_group_count);
   }
 };

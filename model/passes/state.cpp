@@ -110,9 +110,7 @@ void Simulation::State::remove_unkept_persons() {
   const std::size_t n = population.size();
   population.compact(keep);
   status_at_start.resize(n);
-  thrust::device_vector<std::uint8_t> start = status_at_start;
-  compact_column(start, keep, population.size());
-  status_at_start.swap(start);
+  compact_column(status_at_start, status_at_start_spare, keep, population.size());
 }
 
 }  // namespace ts::model
