@@ -224,6 +224,8 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
       if (o.isco1 < 1 || o.isco1 > 9 || o.isco4 / 1000 != o.isco1)
         throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': must be 1-9 and the first digit of isco4");
       o.weight = t.number(r, "weight");
+      if (!(o.weight >= 0.0))
+        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'weight': must be non-negative");
       const char* columns[] = {"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"};
       for (int k = 0; k < model::task_category_count; ++k) o.tasks[k] = t.share(r, columns[k]);
       o.frey_osborne = t.share(r, "frey_osborne");

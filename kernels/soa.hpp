@@ -28,14 +28,21 @@ struct IsNonZero {
   TS_HD bool operator()(std::uint8_t flag) const { return flag != 0; }
 };
 
-// Keeps the elements whose flag is non-zero, in their order.
+// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
 template <class T>
-void compact_column(thrust::device_vector<T>& column, const thrust::device_vector<std::uint8_t>& keep,
-                    std::size_t kept) {
-  thrust::device_vector<T> compacted(kept);
-  thrust::copy_if(thrust::device, column.begin(), column.end(), keep.begin(), compacted.begin(),
-                  IsNonZero{});
-  column.swap(compacted);
+void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
+  if (column.capacity() < n) column.reserve(n + n / 16);
+}
+
+// Keeps the elements whose flag is non-zero, in their order: copied into `spare`, which then
+// swaps with `column` (kept between calls, so no allocation or zero fill once it is large enough).
+template <class T>
+void compact_column(thrust::device_vector<T>& column, thrust::device_vector<T>& spare,
+                    const thrust::device_vector<std::uint8_t>& keep, std::size_t kept) {
+  ensure_capacity(spare, column.size());
+  spare.resize(kept);
+  thrust::copy_if(thrust::device, column.begin(), column.end(), keep.begin(), spare.begin(), IsNonZero{});
+  column.swap(spare);
 }
 
 inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
@@ -63,6 +70,39 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
 // L1 cache's sets cannot hold (measured: 3x slower than this). The GPU scatters per record.
 inline constexpr std::size_t compaction_block = 4096;
 
+// The runs of consecutive kept records in one compaction block, found once and then used for
+// every column: few records are dropped in a year, so a column's block is copied as a few long
+// runs (plain copy loops) instead of a test and a conditional store per record.
+struct KeptRuns {
+  std::uint32_t first[compaction_block / 2 + 1];  // relative to the block's first record
+  std::uint32_t length[compaction_block / 2 + 1];
+  int count;
+  TS_HD void find(const std::uint8_t* keep, std::size_t begin, std::size_t end) {
+    count = 0;
+    std::size_t i = begin;
+    while (i < end) {
+      while (i < end && keep[i] == 0) ++i;
+      const std::size_t run_begin = i;
+      while (i < end && keep[i] != 0) ++i;
+      if (i > run_begin) {
+        first[count] = static_cast<std::uint32_t>(run_begin - begin);
+        length[count] = static_cast<std::uint32_t>(i - run_begin);
+        ++count;
+      }
+    }
+  }
+};
+
+// Copies the kept runs of a block starting at `from` to `to`, in order.
+template <class T>
+TS_HD inline void copy_kept_runs(const T* from, T* to, const KeptRuns& runs) {
+  for (int r = 0; r < runs.count; ++r) {
+    const T* source = from + runs.first[r];
+    for (std::uint32_t k = 0; k < runs.length[r]; ++k) to[k] = source[k];
+    to += runs.length[r];
+  }
+}
+
 struct CountKeptInBlock {
   const std::uint8_t* keep;
   std::size_t count;
@@ -88,12 +128,6 @@ inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>&
   return static_cast<std::size_t>(offset[blocks - 1]) + last;
 }
 
-// Capacity for n records plus headroom, so that growing by a yearly cohort rarely reallocates.
-template <class T>
-void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
-  if (column.capacity() < n) column.reserve(n + n / 16);
-}
-
 }  // namespace ts
 
 #define TS_SOA_POINTER_(type, name, unit) type* name;
@@ -110,12 +144,7 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
   name##_spare_.resize(kept);
 #define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
 #define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
-#define TS_SOA_BLOCK_COPY_(type, name, unit)                 \
-  {                                                          \
-    std::size_t j = offset[block];                           \
-    for (std::size_t i = begin; i < end; ++i)                \
-      if (keep[i] != 0) to.name[j++] = from.name[i];         \
-  }
+#define TS_SOA_BLOCK_COPY_(type, name, unit) ::ts::copy_kept_runs(from.name + begin, to.name + offset[block], runs);
 // Where each kept record goes, then the copy into the spare columns (see compaction_block).
 // Only the copy functor the backend uses is declared: nvcc rejects an unused one under -Werror.
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
@@ -152,6 +181,8 @@ void ensure_capacity(thrust::device_vector<T>& column, std::size_t n) {
         const std::size_t begin = block * ::ts::compaction_block;                       \
         const std::size_t end =                                                         \
             begin + ::ts::compaction_block < count ? begin + ::ts::compaction_block : count; \
+        ::ts::KeptRuns runs;                                                            \
+        runs.find(keep, begin, end);                                                    \
         ATTRIBUTES(TS_SOA_BLOCK_COPY_)                                                  \
       }                                                                                 \
     };

@@ -3,7 +3,7 @@
 // applies to one group chosen by vacancies, task distance and education fit; every shard counts
 // the applicants by group and education; the hiring probabilities are computed from those totals
 // identically everywhere (higher educated applicants served first: crowding-out); each seeker
-// then redraws the same application from their own stream and is hired or not.
+// is then hired or not by the group applied to, which the count kept in a scratch column.
 // Equations: docs/model.md, section 5.
 #include <thrust/host_vector.h>
 
@@ -29,12 +29,15 @@ struct ApplicationChoice {
     // occupations low, the rest middle.
     const int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
     const TaskBundle tasks = load_tasks(p, i);
+    // The nine exponentials in lockstep (det_exp_lanes: the same bits as det_exp one at a
+    // time), so that their dependent chains overlap.
     double weights[isco_group_count];
     for (int g = 0; g < isco_group_count; ++g) {
       const int lacking = required_education[g] - p.education[i];
-      weights[g] = vacancies[g] * det_exp(-distance_sensitivity * task_distance(tasks, group_tasks[g]) -
-                                          mismatch_penalty * (lacking > 0 ? lacking : 0));
+      weights[g] = -distance_sensitivity * task_distance(tasks, group_tasks[g]) - mismatch_penalty * (lacking > 0 ? lacking : 0);
     }
+    det_exp_lanes(weights);
+    for (int g = 0; g < isco_group_count; ++g) weights[g] = vacancies[g] * weights[g];
     return r.categorical(0, weights, isco_group_count);
   }
 };
@@ -42,20 +45,23 @@ struct ApplicationChoice {
 struct CountApplications {
   PersonView p;
   ApplicationChoice choice;
+  std::uint8_t* applied_group;  // the group each seeker applies to, for Hire
   std::uint32_t seed, replica;
   int year;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
     if (p.status[i] != status_unemployed) return;
     const PhiloxStream r(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_application);
-    add(choice.choose(p, i, r) * education_count + p.education[i], 1);
+    const int group = choice.choose(p, i, r);
+    applied_group[i] = static_cast<std::uint8_t>(group);
+    add(group * education_count + p.education[i], 1);
   }
 };
 
 struct Hire {
   PersonView p;
   TablesView t;
-  ApplicationChoice choice;
+  const std::uint8_t* applied_group;  // set by CountApplications for every seeker
   double hire_probability[isco_group_count][education_count];
   double type_share[employment_type_count];
   std::uint32_t seed, replica;
@@ -63,8 +69,7 @@ struct Hire {
   TS_HD void operator()(std::size_t i) const {
     if (p.status[i] != status_unemployed) return;
     const std::uint64_t id = p.person_id[i];
-    const PhiloxStream application(seed, replica, id, static_cast<std::uint32_t>(year), purpose_application);
-    const int group = choice.choose(p, i, application);
+    const int group = applied_group[i];
     const PhiloxStream hiring(seed, replica, id, static_cast<std::uint32_t>(year), purpose_hiring);
     if (!(hiring.uniform(0) < hire_probability[group][p.education[i]])) {
       const int months = p.unemployment_months[i] + 12;
@@ -169,9 +174,13 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   choice.distance_sensitivity = labour.distance_sensitivity;
   choice.mismatch_penalty = labour.education_mismatch_penalty;
 
+  ensure_capacity(s.applied_group, s.population.size());
+  s.applied_group.resize(s.population.size());
+  std::uint8_t* applied_group = thrust::raw_pointer_cast(s.applied_group.data());
   const std::vector<std::int64_t> counted = global_histogram(
       s, exact_histogram(s.population.size(), isco_group_count * education_count,
-                         CountApplications{s.population.view(), choice, s.settings.seed, s.settings.replica, g.year}));
+                         CountApplications{s.population.view(), choice, applied_group, s.settings.seed,
+                                           s.settings.replica, g.year}));
   double applicants[isco_group_count][education_count];
   for (int o = 0; o < isco_group_count; ++o)
     for (int e = 0; e < education_count; ++e) applicants[o][e] = static_cast<double>(counted[static_cast<std::size_t>(o * education_count + e)]);
@@ -217,7 +226,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   }
   hire.p = s.population.view();
   hire.t = s.tables();
-  hire.choice = choice;
+  hire.applied_group = applied_group;
   hire.type_share[0] = labour.permanent_share_of_hires;
   hire.type_share[1] = labour.temporary_share_of_hires;
   hire.type_share[2] = labour.self_employed_share_of_hires;

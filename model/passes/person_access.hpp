@@ -76,19 +76,22 @@ TS_HD inline int final_education(int attained, int age, const SchoolLeavingAges&
   return education_count - 1;
 }
 
-// Draws a 4-digit occupation within ISCO major group `isco1` (1..9), by the table's weights.
+// Draws a 4-digit occupation within ISCO major group `isco1` (1..9), by the table's weights:
+// the first occupation whose running sum of weights exceeds u times the group's total. The
+// running sums are tabulated (occupation_cumulative_weight), so this is a binary search
+// instead of two scans of up to 78 dependent additions; the weights are non-negative, so the
+// sums do not decrease and the search finds that same first occupation.
 TS_HD inline int draw_occupation_in_group(const TablesView& t, int isco1, double u) {
   const int first = t.group_first[isco1 - 1];
   const int last = t.group_first[isco1];
-  double total = 0.0;
-  for (int o = first; o < last; ++o) total += t.occupation_weight[o];
-  const double target = u * total;
-  double cumulative = 0.0;
-  for (int o = first; o < last; ++o) {
-    cumulative += t.occupation_weight[o];
-    if (target < cumulative) return o;
+  const double target = u * t.occupation_cumulative_weight[last - 1];
+  int lo = first, hi = last;  // the answer lies in [lo, hi]; hi = last: none exceeds the target
+  while (lo < hi) {
+    const int mid = lo + (hi - lo) / 2;
+    if (target < t.occupation_cumulative_weight[mid]) hi = mid;
+    else lo = mid + 1;
   }
-  return last - 1;
+  return lo < last ? lo : last - 1;
 }
 
 // Draws a major group by the education's occupation distribution, then a 4-digit code in it.
@@ -114,10 +117,12 @@ template <class Stream>
 TS_HD inline TaskBundle draw_task_bundle(const TablesView& t, int occupation, const Stream& stream,
                                          std::uint32_t first_draw, double spread) {
   TaskBundle b{};
+  double factor[task_category_count];
+  for (int k = 0; k < task_category_count; ++k) factor[k] = spread * stream.normal(first_draw + static_cast<std::uint32_t>(k));
+  det_exp_lanes(factor);  // the five exponentials in lockstep, the same bits as one at a time
   double total = 0.0;
   for (int k = 0; k < task_category_count; ++k) {
-    b.share[k] = t.occupation_tasks[occupation * task_category_count + k] *
-                 det_exp(spread * stream.normal(first_draw + static_cast<std::uint32_t>(k)));
+    b.share[k] = t.occupation_tasks[occupation * task_category_count + k] * factor[k];
     total += b.share[k];
   }
   for (int k = 0; k < task_category_count; ++k) b.share[k] /= total;

@@ -34,6 +34,8 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
   std::vector<double> weight;
   std::vector<int> first(isco_group_count + 1, 0);
   for (const Occupation& o : c.occupations) {
+    // Occupation draws search the running sums of the weights, which must not decrease.
+    if (!(o.weight >= 0.0)) throw std::invalid_argument("calibration has a negative occupation weight");
     for (double share : o.tasks) tasks.push_back(static_cast<float>(share));
     isco1.push_back(static_cast<std::uint8_t>(o.isco1));
     frey_osborne.push_back(static_cast<float>(o.frey_osborne));
@@ -51,6 +53,14 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
   occupation_isco1 = to_device(isco1);
   occupation_tercile = thrust::device_vector<std::uint8_t>(isco1.size(), 1);
   occupation_weight = to_device(weight);
+  // Summed in the order of draw_occupation_in_group's scan, so its totals have the same bits.
+  std::vector<double> cumulative(weight.size());
+  for (int g = 0; g < isco_group_count; ++g) {
+    double sum = 0.0;
+    for (int o = first[static_cast<std::size_t>(g)]; o < first[static_cast<std::size_t>(g + 1)]; ++o)
+      cumulative[static_cast<std::size_t>(o)] = sum += weight[static_cast<std::size_t>(o)];
+  }
+  occupation_cumulative_weight = to_device(cumulative);
   group_first = to_device(first);
   death_probability = to_device(flatten(c.death_probability));
   retirement_exit = to_device(flatten(c.retirement_exit_rate));
@@ -80,7 +90,7 @@ Simulation::State::State(const Calibration& c, const ScenarioParameters& p, cons
 
 TablesView Simulation::State::tables() const {
   return TablesView{raw(occupation_tasks),  raw(occupation_isco1),   raw(occupation_tercile), raw(occupation_frey_osborne),
-                    raw(occupation_weight), raw(group_first),        raw(death_probability),
+                    raw(occupation_weight), raw(occupation_cumulative_weight), raw(group_first),        raw(death_probability),
                     raw(retirement_exit),   raw(employment_type_share), raw(part_time_share),
                     raw(part_time_fte),     raw(digital_share),      raw(province_share),
                     raw(group_by_education), raw(status_share),      raw(group_mean_tasks)};
@@ -110,9 +120,7 @@ void Simulation::State::remove_unkept_persons() {
   const std::size_t n = population.size();
   population.compact(keep);
   status_at_start.resize(n);
-  thrust::device_vector<std::uint8_t> start = status_at_start;
-  compact_column(start, keep, population.size());
-  status_at_start.swap(start);
+  compact_column(status_at_start, status_at_start_spare, keep, population.size());
 }
 
 }  // namespace ts::model

@@ -28,6 +28,7 @@ struct TablesView {
   const std::uint8_t* occupation_tercile;  // base-year wage tercile of each 4-digit occupation
   const float* occupation_frey_osborne;     // probability of computerisation (Frey and Osborne)
   const double* occupation_weight;
+  const double* occupation_cumulative_weight;  // running sum of the weights within each major group
   const int* group_first;             // [10]: occupations of group g are [group_first[g-1], group_first[g])
   const double* death_probability;    // [2][106]
   const double* retirement_exit;      // [2][12]
@@ -71,15 +72,18 @@ struct Simulation::State {
 
   Population population;
   thrust::device_vector<std::uint8_t> status_at_start;  // for the transition matrix
+  thrust::device_vector<std::uint8_t> status_at_start_spare;  // swaps with it in compaction
   thrust::device_vector<std::uint8_t> keep;              // compaction flags
   thrust::device_vector<float> wealth_weights;           // capital-income shares, within a year
+  thrust::device_vector<std::uint8_t> applied_group;     // matching: each seeker's application, within a year
 
   thrust::device_vector<float> occupation_tasks, occupation_frey_osborne;
   thrust::device_vector<std::uint8_t> occupation_isco1, occupation_tercile;
-  thrust::device_vector<double> occupation_weight;
+  thrust::device_vector<double> occupation_weight, occupation_cumulative_weight;
   thrust::device_vector<int> group_first;
   thrust::device_vector<double> death_probability, retirement_exit, employment_type_share, part_time_share,
       part_time_fte, digital_share, province_share, group_by_education, status_share, group_mean_tasks;
+  thrust::device_vector<double> inactive_share_by_age;  // labour supply's participation profile, built on first use
 
   CarriedGlobals globals;
   LogBins bins;

@@ -2,6 +2,11 @@
 // retirement, participation, exposure to this year's automation (displacement, augmentation,
 // reinstatement), training and skills, separations. It reports the all-reduced totals that the
 // matching step needs. Equations: docs/model.md, sections 1 and 3-5.
+#include <thrust/copy.h>
+#include <thrust/host_vector.h>
+
+#include <vector>
+
 #include "kernels/exact_histogram.hpp"
 #include "kernels/fixed_point.hpp"
 #include "kernels/philox_stream.hpp"
@@ -28,19 +33,39 @@ constexpr int bin_count = bin_deaths + broad_status_count;
 
 // Share inactive among those neither in education nor retired, at a single age: linear between
 // the midpoints of the five-year bands of labour_status.csv.
-TS_HD inline double band_inactive_share(const TablesView& t, int band, int sex, int education) {
-  const double* shares = t.status_share + ((band * 2 + sex) * education_count + education) * synth_status_count;
+inline double band_inactive_share(const double* status_share, int band, int sex, int education) {
+  const double* shares = status_share + ((band * 2 + sex) * education_count + education) * synth_status_count;
   const double outside = shares[synth_in_education] + shares[synth_retired];
   return outside < 1.0 ? shares[synth_inactive] / (1.0 - outside) : 1.0;
 }
 
-TS_HD inline double inactive_share(const TablesView& t, int age, int sex, int education) {
+inline double inactive_share(const double* status_share, int age, int sex, int education) {
   const double position = (static_cast<double>(age) - 17.0) / 5.0;  // 0 at the middle of 15-19
-  if (position <= 0.0) return band_inactive_share(t, 0, sex, education);
-  if (position >= status_band_count - 1) return band_inactive_share(t, status_band_count - 1, sex, education);
+  if (position <= 0.0) return band_inactive_share(status_share, 0, sex, education);
+  if (position >= status_band_count - 1) return band_inactive_share(status_share, status_band_count - 1, sex, education);
   const int band = static_cast<int>(position);
   const double w = position - band;
-  return (1.0 - w) * band_inactive_share(t, band, sex, education) + w * band_inactive_share(t, band + 1, sex, education);
+  return (1.0 - w) * band_inactive_share(status_share, band, sex, education) +
+         w * band_inactive_share(status_share, band + 1, sex, education);
+}
+
+// inactive_share at every age a person can have (0-255), by sex and education, tabulated once a
+// run: the pass looks up two values per person instead of interpolating with four divisions.
+constexpr int tabulated_ages = 256;
+TS_HD inline int inactive_share_index(int age, int sex, int education) { return (age * 2 + sex) * education_count + education; }
+
+const double* inactive_shares_by_age(Simulation::State& s) {
+  if (s.inactive_share_by_age.empty()) {
+    const thrust::host_vector<double> status_share = s.status_share;
+    std::vector<double> table(static_cast<std::size_t>(tabulated_ages * 2 * education_count));
+    for (int age = 0; age < tabulated_ages; ++age)
+      for (int sex = 0; sex < 2; ++sex)
+        for (int e = 0; e < education_count; ++e)
+          table[static_cast<std::size_t>(inactive_share_index(age, sex, e))] = inactive_share(status_share.data(), age, sex, e);
+    s.inactive_share_by_age.resize(table.size());
+    thrust::copy(table.begin(), table.end(), s.inactive_share_by_age.begin());
+  }
+  return thrust::raw_pointer_cast(s.inactive_share_by_age.data());
 }
 
 struct LabourSupplyPass {
@@ -48,6 +73,7 @@ struct LabourSupplyPass {
   TablesView t;
   std::uint8_t* keep;
   std::uint8_t* status_at_start;
+  const double* inactive_share_by_age;  // inactive_share_index(age, sex, education)
   std::uint32_t seed, replica;
   int year;
   double mortality_factor;
@@ -108,8 +134,8 @@ struct LabourSupplyPass {
     // keeps people moving both ways around it.
     const PhiloxStream participation(seed, replica, id, static_cast<std::uint32_t>(year), purpose_participation);
     if (status == status_inactive || status == status_unemployed || is_employed(status)) {
-      const double before = inactive_share(t, old_age, sex, education);
-      const double after = inactive_share(t, age, sex, education);
+      const double before = inactive_share_by_age[inactive_share_index(old_age, sex, education)];
+      const double after = inactive_share_by_age[inactive_share_index(age, sex, education)];
       const double change = after - before;
       const double u = participation.uniform(0);
       if (status == status_inactive) {
@@ -198,6 +224,7 @@ SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& tech
   pass.t = s.tables();
   pass.keep = thrust::raw_pointer_cast(s.keep.data());
   pass.status_at_start = thrust::raw_pointer_cast(s.status_at_start.data());
+  pass.inactive_share_by_age = inactive_shares_by_age(s);
   pass.seed = s.settings.seed;
   pass.replica = s.settings.replica;
   pass.year = s.globals.year;

@@ -4,6 +4,8 @@
 // round compares the predicted rate of every category (an exact fixed-point sum of probabilities
 // over all shards) with its published rate and shifts the category's log-odds by the difference,
 // dimension by dimension. Then the base year's training is drawn with the raked model.
+#include <vector>
+
 #include "kernels/exact_histogram.hpp"
 #include "kernels/fixed_point.hpp"
 #include "kernels/philox_stream.hpp"
@@ -22,31 +24,49 @@ TS_HD inline int status_category(std::uint8_t status) {
   return is_employed(status) ? status - status_employee_permanent : (status == status_unemployed ? 4 : 5);
 }
 
-// The persons the published rates describe: aged 25-64. Students count as learning; the
-// retired do not train.
-struct PredictedRates {
+// The persons the published rates describe: aged 25-64. A person's predicted probability
+// depends only on their age, education and status, so the raking counts the persons of each
+// (age, education, status) cell once and then evaluates every round on the 960 cells: the same
+// integer sums as adding each person's fixed-point probability, without 36 passes over the
+// population. Status codes are those of model/status.hpp.
+constexpr int first_rated_age = 25, last_rated_age = 64;
+constexpr int rated_cell_count = (last_rated_age - first_rated_age + 1) * education_count * status_count;
+
+struct RatedCell {
   PersonView p;
-  TrainingLogits logits;
-  int statutory_age;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
     const int age = p.age[i];
-    if (age < 25 || age > 64) return;
-    const std::uint8_t status = p.status[i];
+    if (age < first_rated_age || age > last_rated_age) return;
+    add(((age - first_rated_age) * education_count + p.education[i]) * status_count + p.status[i], 1);
+  }
+};
+
+// Persons and fixed-point sums of predicted probabilities by category, from the cell counts.
+std::vector<std::int64_t> predicted_rates(const std::vector<std::int64_t>& cells, const TrainingLogits& logits,
+                                          int statutory_age) {
+  std::vector<std::int64_t> h(2 * category_count, 0);
+  for (int cell = 0; cell < rated_cell_count; ++cell) {
+    const std::int64_t persons = cells[static_cast<std::size_t>(cell)];
+    if (persons == 0) continue;
+    const auto status = static_cast<std::uint8_t>(cell % status_count);
+    const int education = (cell / status_count) % education_count;
+    const int age = first_rated_age + cell / (status_count * education_count);
     double probability = 0.0;
     if (status == status_in_education) probability = 1.0;
     else if (status != status_retired && age < statutory_age)
-      probability = training_probability(logits, p.education[i], age, status, 0.0);
+      probability = training_probability(logits, education, age, status, 0.0);
     const int band = age < 35 ? 0 : (age < 45 ? 1 : (age < 55 ? 2 : 3));
-    const int categories[3] = {education_bin + p.education[i], age_bin + band,
+    const int categories[3] = {education_bin + education, age_bin + band,
                                status == status_in_education || status == status_retired ? -1 : status_bin + status_category(status)};
     for (int c : categories) {
       if (c < 0) continue;
-      add(c, 1);
-      add(category_count + c, share_to_fixed(probability));
+      h[static_cast<std::size_t>(c)] += persons;
+      h[static_cast<std::size_t>(category_count + c)] += persons * share_to_fixed(probability);
     }
   }
-};
+  return h;
+}
 
 struct DrawTraining {
   PersonView p;
@@ -84,11 +104,11 @@ void calibrate_base_year_training(Simulation::State& s) {
                                          &shifts.contract[2],  &shifts.contract[3],  &shifts.status[1],
                                          &shifts.status[2]};
   const int dimension_first[4] = {education_bin, age_bin, status_bin, category_count};
+  const std::vector<std::int64_t> cells =
+      global_histogram(s, exact_histogram(s.population.size(), rated_cell_count, RatedCell{s.population.view()}));
   for (int round = 0; round < 12; ++round) {
     for (int d = 0; d < 3; ++d) {
-      const std::vector<std::int64_t> h = global_histogram(
-          s, exact_histogram(s.population.size(), 2 * category_count,
-                             PredictedRates{s.population.view(), training_logits(c, no_policy, shifts), statutory_age}));
+      const std::vector<std::int64_t> h = predicted_rates(cells, training_logits(c, no_policy, shifts), statutory_age);
       for (int k = dimension_first[d]; k < dimension_first[d + 1]; ++k) {
         const double persons = static_cast<double>(h[static_cast<std::size_t>(k)]);
         if (persons <= 0.0) continue;
