@@ -30,24 +30,26 @@ inline constexpr std::size_t columns = static_cast<std::size_t>(model::Populatio
 //          5 tasks, hours, years_worked
 inline constexpr PassBytes supply_bytes{"labour_supply", u64 + 4 * u8 + u16 + 5 * f32 + f32 + u8 + f32 + f32,
                                         u8 + u8 + u8 + u8 + f32 + u8 + f32 + 5 * f32 + f32 + f32};
-// The compaction after deaths (Population::compact): count_if over keep, then copy_if of every
-// column through keep into a new array, and the same for status_at_start (copy, then compact).
-inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + columns * u8 + (u8 + u8 + u8),
-                                            record + u8 + u8};
-// add_entrants: resize() of columns whose capacity is exactly the compacted size reallocates
-// and copies every column (and status_at_start); the new cohort itself is about 1% of persons.
-inline constexpr PassBytes entrant_bytes{"entrants", record + u8, record + u8};
+// The compaction after deaths (Population::compact, kernels/soa.hpp): each block of records
+// reads its keep flags once, then every column's kept records are copied run by run into the
+// spare columns, which swap with the live ones; status_at_start likewise.
+inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + u8, record + u8};
+// add_entrants: the columns grow within their capacity, so only the new cohort is written,
+// about 1% of persons: left out, like the other branches of a few percent.
+inline constexpr PassBytes entrant_bytes{"entrants", 0, 0};
 // matching_pass: CountApplications and Hire each read status; only the unemployed read more.
 inline constexpr PassBytes matching_bytes{"matching", u8 + u8, 0};
-// income_pass: SetWages reads status, age, education, occupation, sex, skill_stock,
+// income_pass: SetWealthWeights reads age, career_earnings and writes the wealth weight (a
+// scratch column), whose exact sum and ApplyTaxBenefit read it again; SetWages reads status, age, education, occupation, sex, skill_stock,
 // wage_effect, hours, career_earnings and writes gross_wage, career_earnings; ApplyTaxBenefit
 // reads status, age, hours, gross_wage, previous_wage, unemployment_months, years_worked,
 // career_earnings and writes capital_income, benefits, pension, contributions, taxes,
 // disposable_income.
 inline constexpr PassBytes income_bytes{"income",
-                                        (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
+                                        (u8 + f32 + f32 + f32) +
+                                            (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
                                             (u8 + u8 + f32 + f32 + f32 + u8 + f32 + f32),
-                                        (f32 + f32) + 6 * f32};
+                                        f32 + (f32 + f32) + 6 * f32};
 // indicator_pass: status, status_at_start, age, education, trained, digital_skill,
 // occupation, 5 tasks, gross_wage, disposable_income; the histogram rows stay in cache.
 inline constexpr PassBytes indicator_bytes{"indicators", 6 * u8 + u16 + 5 * f32 + f32 + f32, 0};
