@@ -12,16 +12,14 @@ scenario="$source_dir/configs/scenarios/baseline.toml"
 args=(--scale 0.005 --years 2024:2036 --seed 5 --set alignment.population=true)
 OMP_NUM_THREADS=1 "$taskshift" run "$scenario" -o "$work/aligned.nc" "${args[@]}" >/dev/null
 "$taskshift" run "$scenario" -o "$work/free.nc" --scale 0.005 --years 2024:2036 --seed 5 >/dev/null
-/usr/bin/python3 - "$work/aligned.nc" "$work/free.nc" "$source_dir/configs/calibration/population_projection.csv" <<'PY'
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work/aligned.nc" "$work/free.nc" "$source_dir/configs/calibration/population_projection.csv" <<'PY'
 import sys, numpy as np, pandas as pd, xarray as xr
 ds, free = xr.open_dataset(sys.argv[1]), xr.open_dataset(sys.argv[2])
 projection = pd.read_csv(sys.argv[3], comment="#")
 scale = 0.005
-checks = 0
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
+import checks
+from checks import check
+checks.verbose = False
 persons = ds.population_by_sex_age_band.isel(replica=0)
 for year in ds.year.values[1:]:
     rows = projection[projection.year == year]
@@ -45,7 +43,7 @@ arrivals = tr[1:].sum(axis=1).sum(axis=1) + ds.entrants.values[1:, 0] + ds.immig
 check(np.allclose(arrivals, pop[1:].sum(axis=1), rtol=0, atol=1e-6), "every person at the end came from somewhere")
 er = ds.employment_rate_20_64.values
 check(((er > 0.6) & (er < 0.9)).all(), "employment rate plausible with migration")
-print(f"{checks} checks passed")
+print(f"{checks.passed} checks passed")
 PY
 OMP_NUM_THREADS=1 "$mpiexec" -n 3 "$taskshift" run "$scenario" -o "$work/aligned3.nc" "${args[@]}" >/dev/null
 "$taskshift" compare --exact "$work/aligned.nc" "$work/aligned3.nc" >/dev/null || { echo "FAIL: 3 ranks differ"; exit 1; }
@@ -54,7 +52,7 @@ echo "identical on 1 and 3 ranks"
 # Unemployment alignment to chosen targets: low 15%, high 2% (base year about 11% and 1.5%).
 "$taskshift" run "$scenario" -o "$work/targets.nc" --scale 0.01 --years 2024:2036 --seed 5 --set alignment.unemployment=true \
   --set alignment.unemployment_target.low=0.15 --set alignment.unemployment_target.high=0.02 >/dev/null
-/usr/bin/python3 - "$work/targets.nc" "$work/free.nc" <<'PY'
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work/targets.nc" "$work/free.nc" <<'PY'
 import sys, xarray as xr
 aligned, free = xr.open_dataset(sys.argv[1]), xr.open_dataset(sys.argv[2])
 rate = aligned.unemployment_rate_by_education.sel(year=slice(2027, 2036)).isel(replica=0).mean("year")

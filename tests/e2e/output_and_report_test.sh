@@ -6,14 +6,12 @@ taskshift=$1; source_dir=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/out.nc" --scale 0.003 --replicas 3 >/dev/null
 test -s "$work/out.csv"
-/usr/bin/python3 - "$work/out.nc" <<'PY'
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work/out.nc" <<'PY'
 import sys, numpy as np, xarray as xr
 ds = xr.open_dataset(sys.argv[1])
-checks = 0
-def check(cond, what):
-    global checks
-    assert cond, what
-    checks += 1
+import checks
+from checks import check
+checks.verbose = False
 check(list(ds.year.values) == list(range(2024, 2051)), "years 2024..2050")
 check(ds.sizes["replica"] == 3, "three replicas")
 for name in ["employment_rate_20_64", "unemployment_rate", "share_automatable_over_70", "share_automatable_50_70",
@@ -43,7 +41,7 @@ for attr in ["scenario_text", "scenario_hash", "code_version", "backend", "mpi_r
 check(ds.attrs["Conventions"].startswith("CF-1.8"), "CF conventions")
 er = ds.employment_rate_20_64.values
 check(((er > 0.6) & (er < 0.9)).all(), "employment rate plausible")
-print(f"{checks} passed, 0 failed")
+print(f"{checks.passed} passed, 0 failed")
 PY
 "$taskshift" report "$work/out.nc" -o "$work/report" >/dev/null
 test -s "$work/report/index.html"

@@ -12,18 +12,14 @@ wait
 # A policy variant that reuses the baseline's alignment factors applies exactly those.
 "$taskshift" run "$source_dir/configs/scenarios/learning-accounts.toml" -o "$work/learning-aligned.nc" --scale 0.01 \
   --years 2024:2032 --alignment-from "$work/baseline.nc" >/dev/null
-/usr/bin/python3 - "$work" <<'PY'
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work" <<'PY'
 import sys, xarray as xr
 d = sys.argv[1]
 ds = {s: xr.open_dataset(f"{d}/{s}.nc").isel(replica=0).sel(year=2030)
       for s in ["baseline", "robot-tax", "basic-income", "tax-shift", "learning-accounts"]}
 b = ds["baseline"]
-passed = 0
-def check(cond, what, *values):
-    global passed
-    print(("ok   " if cond else "FAIL ") + what, *[round(float(v), 4) for v in values])
-    assert cond, what
-    passed += 1
+import checks
+from checks import check
 check(ds["robot-tax"].ss_revenue > b.ss_revenue, "a robot tax raises revenue", ds["robot-tax"].ss_revenue / 1e9, b.ss_revenue / 1e9)
 check(ds["robot-tax"].ss_revenue_by_source.sel(revenue_source="automation_tax") > 0, "automation tax revenue is positive",
       ds["robot-tax"].ss_revenue_by_source.sel(revenue_source="automation_tax") / 1e9)
@@ -39,5 +35,5 @@ own = xr.open_dataset(f"{d}/learning-accounts.nc").unemployment_alignment_factor
 base = xr.open_dataset(f"{d}/baseline.nc").unemployment_alignment_factor
 check(bool((aligned.values == base.values).all()), "--alignment-from applies the baseline's factors exactly")
 check(bool((own.values != base.values).any()), "without it the variant calibrates its own factors")
-print(f"{passed} passed, 0 failed")
+print(f"{checks.passed} passed, 0 failed")
 PY

@@ -12,17 +12,13 @@ for s in baseline rapid-automation inclusive-digitalisation; do
   "$taskshift" run "$source_dir/configs/scenarios/$s.toml" -o "$work/$s.nc" --scale 0.01 --years 2024:2035 >/dev/null &
 done
 wait
-/usr/bin/python3 - "$work" <<'PY'
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work" <<'PY'
 import sys, xarray as xr
 d = sys.argv[1]
 base, rapid, inclusive = (xr.open_dataset(f"{d}/{s}.nc").isel(replica=0)
                           for s in ["baseline", "rapid-automation", "inclusive-digitalisation"])
-passed = 0
-def check(cond, what, *values):
-    global passed
-    print(("ok   " if cond else "FAIL ") + what, *[round(float(v), 4) for v in values])
-    assert cond, what
-    passed += 1
+import checks
+from checks import check
 window = slice(2025, 2035)
 check(rapid.mean_displaced_share.sel(year=window).mean() > base.mean_displaced_share.sel(year=window).mean(),
       "rapid automation displaces more", rapid.mean_displaced_share.sel(year=window).mean(), base.mean_displaced_share.sel(year=window).mean())
@@ -40,5 +36,5 @@ check(inclusive.training_rate.sel(year=window).mean() > rapid.training_rate.sel(
 r = rapid.unemployment_rate_by_education.sel(year=2035, education="low")
 i = inclusive.unemployment_rate_by_education.sel(year=2035, education="low")
 check(i < r, "the learning push lowers unemployment of the low educated", i, r)
-print(f"{passed} passed, 0 failed")
+print(f"{checks.passed} passed, 0 failed")
 PY
