@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("threads", std::to_string(threads));
   benchmark::AddCustomContext("git_commit", TS_GIT_DESCRIBE);
   benchmark::AddCustomContext("build_type", TS_BUILD_TYPE);
+  benchmark::AddCustomContext("cpu_isa", *TS_CPU_ISA ? TS_CPU_ISA : "compiler default");
   benchmark::AddCustomContext("bytes_per_person_year", std::to_string(ts::bench::bytes_per_person_year()));
   benchmark::AddCustomContext("bytes_per_record", std::to_string(ts::bench::record));
   benchmark::Initialize(&argc, argv);

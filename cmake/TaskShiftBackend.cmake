@@ -39,6 +39,35 @@ if(TS_WERROR)
 endif()
 target_include_directories(ts_flags INTERFACE ${PROJECT_SOURCE_DIR})
 
+# The CPU instruction set. The model's arithmetic is IEEE basic operations without contraction
+# (det_math.hpp, no libm in the passes), so the instruction set changes the speed, never the
+# bits: with AVX2 the lockstep lanes and tile loops run four doubles wide. "auto" picks
+# x86-64-v3 (AVX2, FMA, BMI2) when the compiler accepts it and the build machine runs it, else
+# the compiler's default; set TS_CPU_ISA to any -march value, or to "" for the default, when the
+# binary will run on other machines than the one that built it (docs/hpc.md). The serial
+# reference engine is always built for the compiler's default, so the tests that compare it
+# with the OpenMP engine also check that the instruction set leaves the bits alone.
+set(TS_CPU_ISA "auto" CACHE STRING "CPU instruction set (-march value), \"auto\" or \"\" for the compiler's default")
+if(TS_CPU_ISA STREQUAL "auto")
+  set(TS_CPU_ISA_RESOLVED "")
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+    try_run(ts_isa_runs ts_isa_compiles SOURCE_FROM_CONTENT isa_probe.cpp
+            "int main() { __builtin_cpu_init(); return __builtin_cpu_supports(\"x86-64-v3\") ? 0 : 1; }"
+            COMPILE_DEFINITIONS -march=x86-64-v3)
+    if(ts_isa_compiles AND ts_isa_runs EQUAL 0)
+      set(TS_CPU_ISA_RESOLVED "x86-64-v3")
+    endif()
+  endif()
+else()
+  set(TS_CPU_ISA_RESOLVED "${TS_CPU_ISA}")
+endif()
+message(STATUS "TaskShift CPU instruction set: ${TS_CPU_ISA_RESOLVED}")
+if(TS_CPU_ISA_RESOLVED)
+  # Targets with the property TS_DEFAULT_ISA (the reference engine) keep the default.
+  target_compile_options(ts_flags INTERFACE
+    $<$<AND:$<COMPILE_LANGUAGE:CXX>,$<NOT:$<BOOL:$<TARGET_PROPERTY:TS_DEFAULT_ISA>>>>:-march=${TS_CPU_ISA_RESOLVED}>)
+endif()
+
 # ts_engine_library(NAME SYSTEM SOURCES...): the kernels and model processes for one Thrust
 # device system. SYSTEM is "device" (the backend chosen above) or "serial" (the reference).
 function(ts_engine_library name system)
@@ -55,6 +84,7 @@ function(ts_engine_library name system)
     endif()
   else()
     target_link_libraries(${name} PUBLIC TS::ThrustSerial)
+    set_target_properties(${name} PROPERTIES TS_DEFAULT_ISA ON)
     target_compile_definitions(${name} PUBLIC TS_BACKEND_NAME="cpu-serial")
   endif()
   target_link_libraries(${name} PUBLIC ts_flags)
