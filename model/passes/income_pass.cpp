@@ -71,9 +71,10 @@ struct SetWages {
   }
 };
 
-// The wealth weights in a loop of their own, after the careers are updated, for a group of
-// persons at a time: det_pow of one person is a long chain of dependent operations, and
-// det_pow_lanes lets the chains of the group overlap (the same bits as one at a time).
+// The wealth weights in a loop of their own, after the careers are updated, fused with their
+// exact sum (one bin). On the GPU a group of persons at a time: det_pow of one person is a long
+// chain of dependent operations, and det_pow_lanes lets the chains of the group overlap (the
+// same bits as one at a time).
 constexpr int wealth_lanes = 8;
 
 struct SetWealthWeights {
@@ -82,7 +83,11 @@ struct SetWealthWeights {
   float* wealth_weights;
   std::size_t count;
   double concentration;
-  TS_HD void operator()(std::size_t group) const {
+  TS_HD float weight_of(std::size_t i, double power) const {
+    return age[i] >= 18 ? static_cast<float>(bounded_weight(power)) : 0.0f;
+  }
+  template <class Add>
+  TS_HD void operator()(std::size_t group, Add& add) const {
     const std::size_t first = group * wealth_lanes;
     double weight[wealth_lanes];
     for (int l = 0; l < wealth_lanes; ++l) {
@@ -90,16 +95,50 @@ struct SetWealthWeights {
       weight[l] = i < count ? wealth_base(career_earnings[i]) : 1.0;
     }
     det_pow_lanes(weight, concentration);
+    std::int64_t fixed = 0;
     for (int l = 0; l < wealth_lanes; ++l) {
       const std::size_t i = first + static_cast<std::size_t>(l);
-      if (i < count) wealth_weights[i] = age[i] >= 18 ? static_cast<float>(bounded_weight(weight[l])) : 0.0f;
+      if (i < count) {
+        wealth_weights[i] = weight_of(i, weight[l]);
+        fixed += share_to_fixed(wealth_weights[i]);
+      }
     }
+    add(0, fixed);
   }
-};
-
-struct WealthWeightFixed {
-  const float* wealth_weights;
-  TS_HD std::int64_t operator()(std::size_t i) const { return share_to_fixed(wealth_weights[i]); }
+  // The CPU's path, over the persons of groups [begin, end): det_pow only where the weight is not
+  // known without it. Children weigh 0, and everyone without career earnings has the weight of
+  // wealth_base(0), taken once: that is most of the population.
+  template <class Add>
+  void range(std::size_t begin, std::size_t end, Add& add) const {
+    const double power_without_career = det_pow(wealth_base(0.0f), concentration);
+    const float weight_without_career = static_cast<float>(bounded_weight(power_without_career));
+    const std::size_t last = end * wealth_lanes < count ? end * wealth_lanes : count;
+    std::size_t listed[wealth_lanes];
+    double base[wealth_lanes];
+    int pending = 0;
+    std::int64_t fixed = 0;
+    const auto take_pending = [&] {
+      for (int l = pending; l < wealth_lanes; ++l) base[l] = 1.0;
+      det_pow_lanes(base, concentration);
+      for (int l = 0; l < pending; ++l) {
+        wealth_weights[listed[l]] = static_cast<float>(bounded_weight(base[l]));
+        fixed += share_to_fixed(wealth_weights[listed[l]]);
+      }
+      pending = 0;
+    };
+    for (std::size_t i = begin * wealth_lanes; i < last; ++i) {
+      if (age[i] < 18 || career_earnings[i] == 0.0f) {
+        wealth_weights[i] = age[i] < 18 ? 0.0f : weight_without_career;
+        fixed += share_to_fixed(wealth_weights[i]);
+      } else {
+        listed[pending] = i;
+        base[pending] = wealth_base(career_earnings[i]);
+        if (++pending == wealth_lanes) take_pending();
+      }
+    }
+    if (pending > 0) take_pending();
+    add(0, fixed);
+  }
 };
 
 struct ApplyTaxBenefit {
@@ -155,9 +194,9 @@ IncomeTotals income_pass(Simulation::State& s) {
                       SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
                                s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n});
   float* wealth_weights = thrust::raw_pointer_cast(s.wealth_weights.data());
-  parallel_for((n + wealth_lanes - 1) / wealth_lanes,
-               SetWealthWeights{p.age, p.career_earnings, wealth_weights, n, s.parameters.capital.concentration});
-  totals[bin_wealth_weight] = exact_sum(n, WealthWeightFixed{wealth_weights});
+  totals[bin_wealth_weight] =
+      exact_histogram((n + wealth_lanes - 1) / wealth_lanes, 1,
+                      SetWealthWeights{p.age, p.career_earnings, wealth_weights, n, s.parameters.capital.concentration})[0];
   totals = global_histogram(s, std::move(totals));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
