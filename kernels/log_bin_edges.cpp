@@ -10,13 +10,9 @@ namespace {
 
 constexpr std::int32_t largest_float_bits = 0x7f7fffff;
 
-float float_of(std::int32_t bits) {
-  float amount;
-  std::memcpy(&amount, &bits, sizeof amount);
-  return amount;
+int bin_of_bits(const LogBins& bins, std::int32_t bits) {
+  return bins.bin_of(static_cast<double>(std::bit_cast<float>(bits)));
 }
-
-int bin_of_bits(const LogBins& bins, std::int32_t bits) { return bins.bin_of(static_cast<double>(float_of(bits))); }
 
 }  // namespace
 
@@ -37,8 +33,7 @@ LogBinEdges::LogBinEdges(const LogBins& bins) : bins_(bins) {
     below = at_or_above;
   }
   edge_[static_cast<std::size_t>(last) + 1] = 0x7fffffff;  // no float reaches it
-  first_edge_ = edge_[2];
-  last_edge_ = edge_[static_cast<std::size_t>(last)];
+  const std::int32_t first_edge = edge_[2], last_edge = edge_[static_cast<std::size_t>(last)];
 
   // The widest cells that hold at most one edge after their first float.
   auto bin_at = [&](std::int64_t bits) {
@@ -47,12 +42,12 @@ LogBinEdges::LogBinEdges(const LogBins& bins) : bins_(bins) {
   };
   for (cell_shift_ = 23; cell_shift_ >= 0; --cell_shift_) {
     const std::int64_t span = std::int64_t{1} << cell_shift_;
-    const std::int64_t cells = ((std::int64_t{last_edge_} - first_edge_) >> cell_shift_) + 1;
+    const std::int64_t cells = ((std::int64_t{last_edge} - first_edge) >> cell_shift_) + 1;
     cell_bin_.assign(static_cast<std::size_t>(cells), 0);
     bool one_edge_each = true;
     for (std::int64_t cell = 0; cell < cells && one_edge_each; ++cell) {
-      const std::int64_t start = first_edge_ + cell * span;
-      const std::int64_t end = std::min<std::int64_t>(start + span - 1, last_edge_);
+      const std::int64_t start = first_edge + cell * span;
+      const std::int64_t end = std::min<std::int64_t>(start + span - 1, last_edge);
       cell_bin_[static_cast<std::size_t>(cell)] = bin_at(start);
       one_edge_each = bin_at(end) - bin_at(start) <= 1;
     }
