@@ -94,12 +94,14 @@ indicator::Contribution contribution_over(Vector8 (&bytes)[7], Vector16& occupat
                                           const ts::LogBinEdges& edges, std::size_t n) {
   indicator::Contribution c{};
   auto raw = [](auto& v) { return thrust::raw_pointer_cast(v.data()); };
-  std::uint8_t* PersonView::*const byte_columns[] = {&PersonView::age,    &PersonView::sex,           &PersonView::education,
-                                                     &PersonView::status, &PersonView::digital_skill, &PersonView::trained};
-  float* PersonView::*const float_columns[] = {&PersonView::task_analytic,       &PersonView::task_interpersonal,
-                                               &PersonView::task_routine_cognitive, &PersonView::task_routine_manual,
-                                               &PersonView::task_manual,         &PersonView::gross_wage,
-                                               &PersonView::disposable_income};
+  using ByteColumn = std::uint8_t* PersonView::*;
+  using FloatColumn = float* PersonView::*;
+  const ByteColumn byte_columns[] = {&PersonView::age,    &PersonView::sex,           &PersonView::education,
+                                     &PersonView::status, &PersonView::digital_skill, &PersonView::trained};
+  const FloatColumn float_columns[] = {&PersonView::task_analytic,          &PersonView::task_interpersonal,
+                                       &PersonView::task_routine_cognitive, &PersonView::task_routine_manual,
+                                       &PersonView::task_manual,            &PersonView::gross_wage,
+                                       &PersonView::disposable_income};
   for (int k = 0; k < 6; ++k) c.p.*byte_columns[k] = raw(bytes[k]);
   for (int k = 0; k < 7; ++k) c.p.*float_columns[k] = raw(floats[k]);
   c.status_at_start = raw(bytes[6]);
