@@ -1,127 +1,47 @@
 // The yearly indicators from one exact histogram over the population: counts, fixed-point sums
 // and fine income histograms, all-reduced, then turned into rates, shares and distribution
 // statistics on the host. Also carries the end-of-year employment into next year's demand.
-#include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "kernels/exact_histogram.hpp"
-#include "kernels/fixed_point.hpp"
-#include "model/exposure_k.hpp"
-#include "model/passes/entrants.hpp"
+#include "model/passes/indicator_contribution.hpp"
 #include "model/passes/passes.hpp"
-#include "model/passes/person_access.hpp"
 
 namespace ts::model {
 namespace {
 
-struct Layout {
-  int bins;  // income histogram bins
-  static constexpr int status = 0, transitions = 5, pop_20_64 = 30, employed_20_64 = 31, labour_force_education = 32,
-                       unemployed_education = 35, employed_education = 38, employed_group = 41, employed_tercile = 50,
-                       task_sum = 53, automatable_over_70 = 58, automatable_50_70 = 59, trained_25_64 = 60,
-                       pop_25_64 = 61, trained_education = 62, pop_25_64_education = 65, digital = 68,
-                       disposable_education = 72, adults_education = 75, disposable_status = 78, adults_status = 83,
-                       employed = 88, age_band_persons = 89, age_band_employed = 101, frey_osborne_over_70 = 113,
-                       entrants = 114, sex_age_band_persons = 115, wage_histogram = 139;
-  TS_HD int disposable_histogram() const { return wage_histogram + 2 * bins; }
-  TS_HD int education_histogram(int e) const { return disposable_histogram() + 2 * bins * (1 + e); }
-  TS_HD int total() const { return education_histogram(education_count); }
-};
-
-struct IndicatorContribution {
-  PersonView p;
-  TablesView t;
-  const std::uint8_t* status_at_start;
-  double capability[task_category_count];
-  LogBins bins;
-  Layout layout;
-  std::size_t count;
-  template <class Add>
-  TS_HD void histogram_at(Add& add, int offset, int bin, double amount) const {
-    add(offset + bin, 1);
-    add(offset + layout.bins + bin, euros_to_cents(amount));
-  }
-  // Persons in groups of `lanes`: the income bins of a group (a det_log each) are found
-  // together, so that their dependent chains overlap.
-  static constexpr int lanes = 8;
-  template <class Add>
-  TS_HD void operator()(std::size_t group, Add& add) const {
-    const std::size_t first = group * lanes;
-    double wage[lanes], disposable[lanes];
-    for (int l = 0; l < lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      wage[l] = i < count ? p.gross_wage[i] : 0.0;
-      disposable[l] = i < count ? p.disposable_income[i] : 0.0;
-    }
-    int wage_bin[lanes], disposable_bin[lanes];
-    bins.bins_of(wage, wage_bin);
-    bins.bins_of(disposable, disposable_bin);
-    for (int l = 0; l < lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      if (i < count) person(i, wage_bin[l], disposable_bin[l], add);
-    }
-  }
-  template <class Add>
-  TS_HD void person(std::size_t i, int wage_bin, int disposable_bin, Add& add) const {
-    const std::uint8_t status = p.status[i];
-    const int broad = broad_status(status);
-    const int age = p.age[i];
-    const int education = p.education[i];
-    add(Layout::status + broad, 1);
-    const int age_band = age >= 70 ? 11 : (age - 15) / 5;
-    add(Layout::age_band_persons + age_band, 1);
-    if (is_employed(status)) add(Layout::age_band_employed + age_band, 1);
-    if (present_at_start(status_at_start[i])) add(Layout::transitions + status_at_start[i] * 5 + broad, 1);
-    else if (status_at_start[i] == entrant_status) add(Layout::entrants, 1);
-    add(Layout::sex_age_band_persons + p.sex[i] * status_band_count + age_band, 1);
-    const bool employed = is_employed(status);
-    if (age >= 20 && age <= 64) {
-      add(Layout::pop_20_64, 1);
-      if (employed) add(Layout::employed_20_64, 1);
-    }
-    if (age <= 64 && (employed || status == status_unemployed)) {
-      add(Layout::labour_force_education + education, 1);
-      if (!employed) add(Layout::unemployed_education + education, 1);
-    }
-    if (age >= 25 && age <= 64) {
-      add(Layout::pop_25_64, 1);
-      add(Layout::pop_25_64_education + education, 1);
-      if (p.trained[i]) {
-        add(Layout::trained_25_64, 1);
-        add(Layout::trained_education + education, 1);
-      }
-    }
-    if (age <= 74) add(Layout::digital + p.digital_skill[i], 1);
-    if (employed) {
-      const int occupation = p.occupation[i];
-      add(Layout::employed, 1);
-      add(Layout::employed_education + education, 1);
-      add(Layout::employed_group + t.occupation_isco1[occupation] - 1, 1);
-      add(Layout::employed_tercile + t.occupation_tercile[occupation], 1);
-      const TaskBundle tasks = load_tasks(p, i);
-      for (int k = 0; k < task_category_count; ++k) add(Layout::task_sum + k, share_to_fixed(tasks.share[k]));
-      const double automatable = automatable_share(tasks, capability);
-      if (t.occupation_frey_osborne[occupation] > 0.7f) add(Layout::frey_osborne_over_70, 1);
-      if (automatable > 0.7) add(Layout::automatable_over_70, 1);
-      else if (automatable >= 0.5) add(Layout::automatable_50_70, 1);
-      histogram_at(add, layout.wage_histogram, wage_bin, p.gross_wage[i]);
-    }
-    if (age >= 18) {
-      const double disposable = p.disposable_income[i];
-      add(Layout::disposable_education + education, euros_to_cents(disposable));
-      add(Layout::adults_education + education, 1);
-      add(Layout::disposable_status + broad, euros_to_cents(disposable));
-      add(Layout::adults_status + broad, 1);
-      histogram_at(add, layout.disposable_histogram(), disposable_bin, disposable);
-      histogram_at(add, layout.education_histogram(education), disposable_bin, disposable);
-    }
-  }
-};
+using indicator::Layout;
 
 double ratio(double a, double b) { return b > 0.0 ? a / b : 0.0; }
 
-IncomeDistribution distribution_at(const std::vector<std::int64_t>& h, int offset, int bins) {
-  return IncomeDistribution(std::vector<std::int64_t>(h.begin() + offset, h.begin() + offset + bins),
-                            std::vector<std::int64_t>(h.begin() + offset + bins, h.begin() + offset + 2 * bins));
+// Adds the income histogram at `offset` (for each bin its count, then its sum in cents) to counts and sums.
+void add_histogram(const std::vector<std::int64_t>& h, int offset, std::vector<std::int64_t>& counts,
+                   std::vector<std::int64_t>& sums) {
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    counts[b] += h[static_cast<std::size_t>(offset) + 2 * b];
+    sums[b] += h[static_cast<std::size_t>(offset) + 2 * b + 1];
+  }
+}
+
+IncomeDistribution distribution_at(const std::vector<std::int64_t>& h, const Layout& layout, int offset) {
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(layout.bins), 0), sums(counts);
+  add_histogram(h, offset, counts, sums);
+  return IncomeDistribution(std::move(counts), std::move(sums));
+}
+
+// The disposable-income histogram of all adults: the sum of the education histograms.
+IncomeDistribution adult_distribution(const std::vector<std::int64_t>& h, const Layout& layout) {
+  std::vector<std::int64_t> counts(static_cast<std::size_t>(layout.bins), 0), sums(counts);
+  for (int e = 0; e < education_count; ++e) add_histogram(h, layout.education_histogram(e), counts, sums);
+  return IncomeDistribution(std::move(counts), std::move(sums));
+}
+
+// Cents of disposable income of the adults with education e: the sums of their histogram.
+std::int64_t disposable_cents(const std::vector<std::int64_t>& h, const Layout& layout, int e) {
+  std::int64_t total = 0;
+  for (int b = 0; b < layout.bins; ++b) total += h[static_cast<std::size_t>(layout.education_histogram(e) + 2 * b + 1)];
+  return total;
 }
 
 }  // namespace
@@ -129,15 +49,17 @@ IncomeDistribution distribution_at(const std::vector<std::int64_t>& h, int offse
 Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, const YearTechnology& technology,
                           const std::array<double, isco_group_count>& vacancies, const SupplyTotals& supply) {
   const Layout layout{s.bins.bin_count()};
-  IndicatorContribution contribution{};
+  indicator::Contribution contribution{};
   contribution.p = s.population.view();
   contribution.t = s.tables();
   contribution.status_at_start = thrust::raw_pointer_cast(s.status_at_start.data());
   for (int k = 0; k < task_category_count; ++k) contribution.capability[k] = technology.capability[k];
   contribution.bins = s.bins;
+  contribution.edges = &log_bin_edges(s.bins);
   contribution.layout = layout;
   contribution.count = s.population.size();
-  const std::size_t groups = (contribution.count + IndicatorContribution::lanes - 1) / IndicatorContribution::lanes;
+  contribution.occupation_count = static_cast<int>(s.occupation_isco1.size());
+  const std::size_t groups = (contribution.count + indicator::Contribution::lanes - 1) / indicator::Contribution::lanes;
   const std::vector<std::int64_t> h = global_histogram(s, exact_histogram(groups, layout.total(), contribution));
   auto at = [&](int bin) { return static_cast<double>(h[static_cast<std::size_t>(bin)]); };
   const double weight = s.person_weight();
@@ -164,8 +86,8 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
     r.unemployment_alignment_factor[e] = g.applied_alignment_factor[e];
     r.training_rate_by_education[e] = ratio(at(Layout::trained_education + e), at(Layout::pop_25_64_education + e));
     r.mean_disposable_income_by_education[e] =
-        ratio(cents_to_euros(h[static_cast<std::size_t>(Layout::disposable_education + e)]), at(Layout::adults_education + e));
-    r.median_disposable_income_by_education[e] = distribution_at(h, layout.education_histogram(e), layout.bins).quantile(0.5);
+        ratio(cents_to_euros(disposable_cents(h, layout, e)), at(Layout::adults_education + e));
+    r.median_disposable_income_by_education[e] = distribution_at(h, layout, layout.education_histogram(e)).quantile(0.5);
   }
   r.unemployment_rate[0] = ratio(unemployed, labour_force);
   const double employed = at(Layout::employed);
@@ -202,8 +124,8 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
     r.mean_disposable_income_by_status[b] =
         ratio(cents_to_euros(h[static_cast<std::size_t>(Layout::disposable_status + b)]), at(Layout::adults_status + b));
 
-  const IncomeDistribution wages = distribution_at(h, layout.wage_histogram, layout.bins);
-  const IncomeDistribution disposable = distribution_at(h, layout.disposable_histogram(), layout.bins);
+  const IncomeDistribution wages = distribution_at(h, layout, layout.wage_histogram);
+  const IncomeDistribution disposable = adult_distribution(h, layout);
   r.mean_wage[0] = wages.mean();
   r.median_wage[0] = wages.quantile(0.5);
   r.gini_gross_labour_income[0] = wages.gini();
