@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "kernels/det_math_avx2.hpp"
+#include "kernels/det_math_constants.hpp"
 #include "kernels/ts_hd.hpp"
 
 namespace ts {
@@ -22,10 +24,6 @@ TS_HD inline std::uint64_t double_to_bits(double value) {
   __builtin_memcpy(&bits, &value, sizeof bits);
   return bits;
 }
-// ln 2 split so that k * ln2_hi is exact for |k| < 2^11 (Cody and Waite).
-inline constexpr double ln2_hi = 6.93147180369123816490e-01;
-inline constexpr double ln2_lo = 1.90821492927058770002e-10;
-inline constexpr double inv_ln2 = 1.44269504088896338700e+00;
 }  // namespace detail
 
 TS_HD inline double det_floor(double x) { return ::floor(x); }
@@ -121,10 +119,11 @@ TS_HD inline double det_pow(double a, double b) { return det_exp(b * det_log(a))
 
 // det_exp, det_log and det_pow of N independent arguments at once. Each lane goes through
 // exactly the operations of the scalar function, in the same order, so it returns the same
-// bits; evaluated in lockstep, the N dependent polynomial chains overlap in the core (and may
-// share SIMD instructions), where one argument at a time is bound by their latency.
+// bits; evaluated in lockstep, the N dependent polynomial chains overlap in the core, where one
+// argument at a time is bound by their latency. The portable versions below are what the GPU
+// and builds without AVX2 run; host code with AVX2 runs det_math_avx2.hpp's (same bits).
 template <int N>
-TS_HD inline void det_exp_lanes(double (&x)[N]) {
+TS_HD inline void det_exp_lanes_portable(double (&x)[N]) {
   double k[N], r[N], p[N], special[N];
   bool is_special[N];
   for (int l = 0; l < N; ++l) {
@@ -151,7 +150,7 @@ TS_HD inline void det_exp_lanes(double (&x)[N]) {
 }
 
 template <int N>
-TS_HD inline void det_log_lanes(double (&x)[N]) {
+TS_HD inline void det_log_lanes_portable(double (&x)[N]) {
   double s[N], s2[N], p[N], e[N], special[N];
   bool is_special[N];
   for (int l = 0; l < N; ++l) {
@@ -195,10 +194,37 @@ TS_HD inline void det_log_lanes(double (&x)[N]) {
 
 // a[l]^b for a[l] > 0, in place.
 template <int N>
-TS_HD inline void det_pow_lanes(double (&a)[N], double b) {
-  det_log_lanes(a);
+TS_HD inline void det_pow_lanes_portable(double (&a)[N], double b) {
+  det_log_lanes_portable(a);
   for (int l = 0; l < N; ++l) a[l] *= b;
-  det_exp_lanes(a);
+  det_exp_lanes_portable(a);
+}
+
+template <int N>
+TS_HD inline void det_exp_lanes(double (&x)[N]) {
+#if defined(TS_DET_MATH_AVX2) && !defined(__CUDA_ARCH__)
+  avx2::det_exp_lanes(x);
+#else
+  det_exp_lanes_portable(x);
+#endif
+}
+
+template <int N>
+TS_HD inline void det_log_lanes(double (&x)[N]) {
+#if defined(TS_DET_MATH_AVX2) && !defined(__CUDA_ARCH__)
+  avx2::det_log_lanes(x);
+#else
+  det_log_lanes_portable(x);
+#endif
+}
+
+template <int N>
+TS_HD inline void det_pow_lanes(double (&a)[N], double b) {
+#if defined(TS_DET_MATH_AVX2) && !defined(__CUDA_ARCH__)
+  avx2::det_pow_lanes(a, b);
+#else
+  det_pow_lanes_portable(a, b);
+#endif
 }
 
 // Quantile function of the standard normal distribution (Acklam's rational approximation,
