@@ -9,7 +9,10 @@
 
 #include "kernels/exact_histogram.hpp"
 #include "kernels/fixed_point.hpp"
+#include "kernels/logistic_lanes.hpp"
 #include "kernels/philox_stream.hpp"
+#include "kernels/philox_tile.hpp"
+#include "model/exposure_lanes.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
@@ -210,8 +213,331 @@ struct LabourSupplyPass {
       add(bin_labour_force_education + education, 1);
     }
   }
+
+  // The CPU's way through a chunk of persons (SupplyTiles below), the same bits as operator().
+  template <class Add>
+  void range(std::size_t begin, std::size_t end, Add& add) const;
 };
 
+// LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops: the Philox
+// draws of everyone who may need them, each stream in a loop the compiler vectorises; the
+// death, school, retirement and participation decisions per person; the automation exposure of
+// the employed, branch-free and vectorised (17 divisions each); their separation and training
+// probabilities eight logistics at a time; then the remaining decisions and the totals per
+// person. Each person goes through exactly operator()'s operations, and draws that a person
+// does not need are computed but not used, so the bits are the same.
+class SupplyTiles {
+ public:
+  static constexpr int tile = 128;
+
+  explicit SupplyTiles(const LabourSupplyPass& pass) : s_(pass) {}
+
+  template <class Add>
+  void run(std::size_t begin, std::size_t end, Add& add) {
+    for (std::size_t first = begin; first < end; first += tile) {
+      const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
+      decide_deaths(first, n);
+      draw_for_survivors(first);
+      decide_status(first);
+      expose_employed();
+      separate(first, add);
+      train_and_count(first, add);
+    }
+    for (int b = 0; b < broad_status_count; ++b) add(bin_deaths + b, deaths_[b]);
+  }
+
+ private:
+  // The stream `purpose` of listed persons j (of this tile): draws 0 and 1 in u0[j], u1[j].
+  void draw(const int* listed, int count, int purpose, double* u0, double* u1) {
+    for (int k = 0; k < count; ++k) {
+      list_low_[k] = id_low_[listed[k]];
+      list_high_[k] = id_high_[listed[k]];
+    }
+    philox_stream_uniforms(count, list_low_, list_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
+                           static_cast<std::uint32_t>(purpose), draw0_, draw1_);
+    for (int k = 0; k < count; ++k) {
+      u0[listed[k]] = draw0_[k];
+      u1[listed[k]] = draw1_[k];
+    }
+  }
+
+  // Everyone's death draw; the survivors in alive_.
+  void decide_deaths(std::size_t first, int n) {
+    const PersonView& p = s_.p;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const std::uint64_t id = p.person_id[first + static_cast<std::size_t>(j)];
+      id_low_[j] = static_cast<std::uint32_t>(id);
+      id_high_[j] = static_cast<std::uint32_t>(id >> 32);
+    }
+    philox_stream_uniforms(n, id_low_, id_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year), purpose_death,
+                           u_death_, draw1_);
+    alive_count_ = 0;
+    for (int j = 0; j < n; ++j) {
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      const std::uint8_t status = p.status[i];
+      const std::uint8_t broad = broad_status(status);
+      s_.status_at_start[i] = broad;
+      const int old_age = p.age[i];
+      const double q = s_.t.death_probability[p.sex[i] * life_table_ages + (old_age < 105 ? old_age : 105)] *
+                       s_.mortality_factor;
+      const bool dies = u_death_[j] < q;
+      s_.keep[i] = dies ? 0 : 1;
+      deaths_[broad] += dies ? 1 : 0;
+      alive_[alive_count_] = j;
+      alive_count_ += dies ? 0 : 1;
+    }
+  }
+
+  // The retirement (block 0), participation and training streams of the survivors who may use
+  // them (by their status at the start and their new age).
+  void draw_for_survivors(std::size_t first) {
+    const PersonView& p = s_.p;
+    const int first_retirement_age = s_.statutory_age < retirement_exit_first_age ? s_.statutory_age
+                                                                                  : retirement_exit_first_age;
+    int retiring = 0, participating = 0, training = 0;
+    for (int a = 0; a < alive_count_; ++a) {
+      const int j = alive_[a];
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      const int status = p.status[i];
+      const int age = p.age[i] < 255 ? p.age[i] + 1 : 255;
+      const bool not_retired = status != status_retired;
+      retire_list_[retiring] = j;
+      retiring += not_retired && age >= first_retirement_age ? 1 : 0;
+      participation_list_[participating] = j;
+      participating += not_retired ? 1 : 0;
+      training_list_[training] = j;
+      training += status == status_in_education || age < s_.statutory_age ? 1 : 0;
+    }
+    draw(retire_list_, retiring, purpose_retirement, u_retire0_, u_retire1_);
+    draw(participation_list_, participating, purpose_participation, u_participation_, draw_unused_);
+    draw(training_list_, training, purpose_training, u_train0_, u_train1_);
+  }
+
+  // operator() from the survival to the participation decision; the employed in employed_ with
+  // the inputs of their exposure.
+  void decide_status(std::size_t first) {
+    const LabourSupplyPass& s = s_;
+    const PersonView& p = s.p;
+    employed_count_ = 0;
+    for (int a = 0; a < alive_count_; ++a) {
+      const int j = alive_[a];
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      std::uint8_t status = p.status[i];
+      const int sex = p.sex[i];
+      const int old_age = p.age[i];
+      const int age = old_age < 255 ? old_age + 1 : 255;
+      p.age[i] = static_cast<std::uint8_t>(age);
+      const int education = p.education[i];
+      std::uint8_t trained = 0;
+      p.displaced_share[i] = 0.0f;
+      if (status == status_in_education) {
+        if (age >= s.leaving.age[education] &&
+            PhiloxStream(s.seed, s.replica, p.person_id[i], static_cast<std::uint32_t>(s.year), purpose_retirement)
+                    .uniform(2) < s.school_exit_probability) {
+          status = status_unemployed;
+          p.unemployment_months[i] = 0;
+        } else {
+          trained = 1;
+        }
+      }
+      if (status != status_in_education && status != status_retired) {
+        if (age >= s.statutory_age) {
+          if (u_retire1_[j] < s.late_retirement_probability) status = status_retired;
+        } else if (age >= retirement_exit_first_age &&
+                   u_retire0_[j] < s.t.retirement_exit[sex * retirement_exit_ages + (age - retirement_exit_first_age)])
+          status = status_retired;
+      }
+      if (status == status_inactive || status == status_unemployed || is_employed(status)) {
+        const double before = s.inactive_share_by_age[inactive_share_index(old_age, sex, education)];
+        const double after = s.inactive_share_by_age[inactive_share_index(age, sex, education)];
+        const double change = after - before;
+        const double u = u_participation_[j];
+        if (status == status_inactive) {
+          const double back =
+              s.participation_turnover * (1.0 - after) + (change < 0.0 && before > 0.0 ? -change / before : 0.0);
+          if (u < back) {
+            status = status_unemployed;
+            p.unemployment_months[i] = 0;
+          }
+        } else if (u < s.participation_turnover * after + (change > 0.0 && before < 1.0 ? change / (1.0 - before) : 0.0)) {
+          if (is_employed(status)) p.previous_wage[i] = p.gross_wage[i];
+          status = status_inactive;
+        }
+      }
+      status_[j] = status;
+      trained_[j] = trained;
+      displaced_[j] = 0.0;
+      if (is_employed(status)) {
+        const int e = employed_count_++;
+        employed_[e] = j;
+        const int group = s.t.occupation_isco1[p.occupation[i]] - 1;
+        group_[e] = group;
+        const TaskBundle tasks = load_tasks(p, i);
+        for (int k = 0; k < task_category_count; ++k) {
+          share_[k][e] = tasks.share[k];
+          adopted_[k][e] = s.newly_adopted[group][k];
+        }
+        skill_[e] = p.skill_stock[i];
+        digital_[e] = p.digital_skill[i];
+        hours_[e] = p.hours[i];
+        separation_[e] = s.separation_logit[status - status_employee_permanent];
+      }
+    }
+  }
+
+  // The exposure of the employed (vectorised), then their separation probabilities.
+  void expose_employed() {
+    const LabourSupplyPass& s = s_;
+    const double reduction = s.training.exposure_reduction;
+    const double per_level = s.exposure.augmentation_per_digital_level;
+    const double reinstatement = s.exposure.reinstatement_share;
+    const double cut_share = s.exposure.hours_cut_share;
+    const double sensitivity = s.exposure.separation_sensitivity;
+    const int count = employed_count_;
+    TS_SIMD_LOOP
+    for (int e = 0; e < count; ++e) {
+      double share[task_category_count], adopted[task_category_count];
+      for (int k = 0; k < task_category_count; ++k) {
+        share[k] = share_[k][e];
+        adopted[k] = adopted_[k][e];
+      }
+      const WorkerExposure x =
+          worker_exposure_selected(share, adopted, skill_[e], digital_[e], reduction, per_level, reinstatement);
+      for (int k = 0; k < task_category_count; ++k) new_share_[k][e] = static_cast<float>(x.share[k]);
+      const double residual = (x.displaced - x.augmented) * (1.0 - reinstatement);
+      const double hours = hours_[e];
+      const double cut = 1.0 - cut_share * residual;
+      new_hours_[e] = static_cast<float>(hours * select_bits(cut > 0.2, cut, 0.2));
+      const double displaced_fte = hours * (x.displaced - x.augmented);
+      fte_fixed_[e] = displaced_fte * fixed_share_unit + 0.5;  // floored later: no vector floor with -ftrapping-math
+      has_weight_[e] = x.weighted > 0.0;
+      for (int k = 0; k < task_category_count; ++k)
+        task_fixed_[k][e] = displaced_fte * share[k] * adopted[k] / x.weighted * fixed_share_unit + 0.5;
+      exposed_[e] = x.displaced;
+      separation_[e] = separation_[e] + sensitivity * residual - 0.5 * (skill_[e] - 1.0);
+    }
+    det_logistic_in_place(separation_, count);
+  }
+
+  // The separation and contract decisions of the employed, their exposure stored and counted.
+  template <class Add>
+  void separate(std::size_t first, Add& add) {
+    const LabourSupplyPass& s = s_;
+    const PersonView& p = s.p;
+    const int count = employed_count_;
+    draw(employed_, count, purpose_separation, u_separation_, draw_unused_);
+    draw(employed_, count, purpose_contract, u_contract_, draw_unused_);
+    std::int64_t displaced_sum = 0;
+    for (int e = 0; e < count; ++e) {
+      const int j = employed_[e];
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      p.task_analytic[i] = new_share_[0][e];
+      p.task_interpersonal[i] = new_share_[1][e];
+      p.task_routine_cognitive[i] = new_share_[2][e];
+      p.task_routine_manual[i] = new_share_[3][e];
+      p.task_manual[i] = new_share_[4][e];
+      const double displaced = exposed_[e];
+      p.displaced_share[i] = static_cast<float>(displaced);
+      displaced_[j] = displaced;
+      p.hours[i] = new_hours_[e];
+      add(bin_displaced_fte + group_[e], static_cast<std::int64_t>(det_floor(fte_fixed_[e])));
+      if (has_weight_[e])
+        for (int k = 0; k < task_category_count; ++k)
+          add(bin_displaced_task + k, static_cast<std::int64_t>(det_floor(task_fixed_[k][e])));
+      displaced_sum += share_to_fixed(displaced);
+      std::uint8_t status = status_[j];
+      if (u_separation_[j] < separation_[e]) {
+        p.previous_wage[i] = p.gross_wage[i];
+        status = status_unemployed;
+        p.unemployment_months[i] = 0;
+      } else {
+        p.years_worked[i] += static_cast<float>(hours_[e]);
+        if (status == status_employee_temporary && u_contract_[j] < s.temporary_to_permanent)
+          status = status_employee_permanent;
+      }
+      status_[j] = status;
+    }
+    add(bin_displaced_sum, displaced_sum);
+    add(bin_employed_total, count);
+  }
+
+  // Training (its probabilities eight at a time), skills, the new status and the totals.
+  template <class Add>
+  void train_and_count(std::size_t first, Add& add) {
+    const LabourSupplyPass& s = s_;
+    const PersonView& p = s.p;
+    int training = 0;
+    for (int a = 0; a < alive_count_; ++a) {
+      const int j = alive_[a];
+      const int status = status_[j];
+      const int age = p.age[first + static_cast<std::size_t>(j)];
+      if (status != status_in_education && status != status_retired && age < s.statutory_age)
+        logit_[training++] = training_logit(s.training_logits, p.education[first + static_cast<std::size_t>(j)], age,
+                                            status, displaced_[j]);
+    }
+    det_logistic_in_place(logit_, training);
+    const double depreciation = s.training.depreciation_base + s.training.depreciation_per_pace * s.pace;
+    std::int64_t labour_force = 0;
+    std::int64_t labour_force_by_education[education_count] = {};
+    int next = 0;
+    for (int a = 0; a < alive_count_; ++a) {
+      const int j = alive_[a];
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      const std::uint8_t status = status_[j];
+      const int age = p.age[i];
+      const int education = p.education[i];
+      std::uint8_t trained = trained_[j];
+      if (status != status_in_education && status != status_retired && age < s.statutory_age)
+        if (u_train0_[j] < logit_[next++]) trained = 1;
+      p.trained[i] = trained;
+      const double skill = p.skill_stock[i] * (1.0 - depreciation) + (trained ? s.training.skill_gain : 0.0);
+      p.skill_stock[i] = static_cast<float>(skill > 0.05 ? skill : 0.05);
+      if (trained && p.digital_skill[i] < 3 && u_train1_[j] < s.training.digital_upgrade_probability)
+        p.digital_skill[i] = static_cast<std::uint8_t>(p.digital_skill[i] + 1);
+      p.status[i] = status;
+      if (is_employed(status)) {
+        add(bin_employed + s.t.occupation_isco1[p.occupation[i]] - 1, 1);
+      } else if (status == status_unemployed) {
+        add(bin_seekers + (s.t.occupation_isco1[p.occupation[i]] - 1) * education_count + education, 1);
+      } else {
+        continue;
+      }
+      ++labour_force;
+      ++labour_force_by_education[education];
+    }
+    add(bin_labour_force, labour_force);
+    for (int e = 0; e < education_count; ++e) add(bin_labour_force_education + e, labour_force_by_education[e]);
+  }
+
+  const LabourSupplyPass s_;  // a copy: stores into the byte columns cannot alias its pointers
+  std::int64_t deaths_[broad_status_count] = {};
+  // Per person of the tile (index j).
+  std::uint32_t id_low_[tile], id_high_[tile];
+  double u_death_[tile], u_retire0_[tile], u_retire1_[tile], u_participation_[tile], u_train0_[tile], u_train1_[tile];
+  double u_separation_[tile], u_contract_[tile], draw_unused_[tile], displaced_[tile];
+  std::uint8_t status_[tile], trained_[tile];
+  // Lists of persons, and the draws of a list (index k).
+  int alive_[tile], retire_list_[tile], participation_list_[tile], training_list_[tile], employed_[tile];
+  int alive_count_ = 0, employed_count_ = 0;
+  std::uint32_t list_low_[tile], list_high_[tile];
+  double draw0_[tile], draw1_[tile];
+  // Per employed person (index e).
+  int group_[tile];
+  double share_[task_category_count][tile], adopted_[task_category_count][tile];
+  double skill_[tile], digital_[tile], hours_[tile], separation_[tile], exposed_[tile], fte_fixed_[tile];
+  double task_fixed_[task_category_count][tile];
+  float new_share_[task_category_count][tile], new_hours_[tile];
+  bool has_weight_[tile];
+  // Per person who may train (in the order of alive_).
+  double logit_[tile];
+};
+
+template <class Add>
+void LabourSupplyPass::range(std::size_t begin, std::size_t end, Add& add) const {
+  SupplyTiles tiles(*this);
+  tiles.run(begin, end, add);
+}
 
 }  // namespace
 
