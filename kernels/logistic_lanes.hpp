@@ -1,25 +1,54 @@
-// det_logistic of many arguments, in groups of eight through det_exp_lanes: each lane goes
-// through exactly det_logistic's operations (det_exp of -x or x by the sign, then one division),
-// so the bits are the same; the eight exponentials' chains overlap or share SIMD instructions.
+// det_logistic of many arguments in one loop that the compiler vectorises (CPU only). Each
+// element goes through exactly det_logistic's operations: det_exp of -x or x by the sign (the
+// same range reduction, polynomial and scaling as det_exp), then one division; so the bits are
+// the same (det_math_test.cpp). Two steps are written differently with the same results: the
+// floor of the reduced argument, which lies in [-1075, 1], is a truncation to int corrected by
+// one below zero (GCC does not vectorise floor with -ftrapping-math), and every case is
+// computed and selected on the bits (ts::select_bits) rather than branched on.
 #pragma once
+#include <cstdint>
+
 #include "kernels/det_math.hpp"
+#include "kernels/simd_loops.hpp"
 
 namespace ts {
 
 // x[k] = det_logistic(x[k]) for k < count.
 inline void det_logistic_in_place(double* x, int count) {
-  constexpr int lanes = 8;
-  for (int first = 0; first < count; first += lanes) {
-    const int n = count - first < lanes ? count - first : lanes;
-    double e[lanes];
-    bool non_negative[lanes];
-    for (int l = 0; l < lanes; ++l) {
-      const double v = l < n ? x[first + l] : 0.0;
-      non_negative[l] = v >= 0.0;
-      e[l] = non_negative[l] ? -v : v;  // det_logistic takes det_exp(-x) for x >= 0, det_exp(x) below
-    }
-    det_exp_lanes(e);
-    for (int l = 0; l < n; ++l) x[first + l] = non_negative[l] ? 1.0 / (1.0 + e[l]) : e[l] / (1.0 + e[l]);
+  TS_SIMD_LOOP
+  for (int k = 0; k < count; ++k) {
+    const double v = x[k];
+    const bool non_negative = v >= 0.0;
+    const double a = select_bits(non_negative, -v, v);  // det_logistic's argument of det_exp: <= 0 or NaN
+    // det_exp(a): a never exceeds 709; NaN returns itself, below -745 returns 0.
+    const bool special = !(a >= -745.0);
+    const double special_value = select_bits(a != a, a, 0.0);
+    const double xl = select_bits(special, 0.0, a);
+    const double y = xl * detail::inv_ln2 + 0.5;
+    const double truncated = static_cast<double>(static_cast<std::int32_t>(y));
+    const double kf = truncated - select_bits(truncated > y, 1.0, 0.0);  // floor(y)
+    const double r = (xl - kf * detail::ln2_hi) - kf * detail::ln2_lo;
+    double p = 1.0 / 6227020800.0;
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    const std::int32_t exponent = static_cast<std::int32_t>(kf);
+    const std::int32_t half = exponent / 2;
+    const double scale_a = detail::bits_to_double(static_cast<std::uint64_t>(half + 1023) << 52);
+    const double scale_b = detail::bits_to_double(static_cast<std::uint64_t>(exponent - half + 1023) << 52);
+    const double e = select_bits(special, special_value, p * scale_a * scale_b);
+    const double one_plus = 1.0 + e;
+    x[k] = select_bits(non_negative, 1.0 / one_plus, e / one_plus);
   }
 }
 

@@ -6,18 +6,12 @@
 #include <cstdint>
 
 #include "kernels/philox_stream.hpp"
+#include "kernels/simd_loops.hpp"
 #include "kernels/ts_hd.hpp"
 
 #if defined(__AVX2__) && !defined(__CUDACC__)
 #include <immintrin.h>
 #define TS_PHILOX_AVX2 1
-#endif
-
-// Asks the compiler to vectorise the next loop (OpenMP builds; ignored elsewhere).
-#if defined(_OPENMP) && !defined(__CUDACC__)
-#define TS_SIMD_LOOP _Pragma("omp simd")
-#else
-#define TS_SIMD_LOOP
 #endif
 
 namespace ts {
@@ -108,15 +102,15 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
   }
 }
 
-// Draws 0 and 1 (block 0) of the streams of `count` ids: uniform0[k], uniform1[k].
+// Draws 2 block and 2 block + 1 of the streams of `count` ids: uniform0[k], uniform1[k].
 inline void philox_stream_uniforms(int count, const std::uint32_t* id_low, const std::uint32_t* id_high,
                                    std::uint32_t seed, std::uint32_t replica, std::uint32_t year, std::uint32_t purpose,
-                                   double* uniform0, double* uniform1) {
+                                   std::uint32_t block, double* uniform0, double* uniform1) {
   constexpr int batch = 64;  // words of a batch stay in L1 between the two loops
   std::uint32_t w0[batch], w1[batch], w2[batch], w3[batch];
   for (int first = 0; first < count; first += batch) {
     const int n = count - first < batch ? count - first : batch;
-    philox_stream_blocks(n, id_low + first, id_high + first, seed, replica, year, purpose, 0u, w0, w1, w2, w3);
+    philox_stream_blocks(n, id_low + first, id_high + first, seed, replica, year, purpose, block, w0, w1, w2, w3);
     TS_SIMD_LOOP
     for (int k = 0; k < n; ++k) {
       uniform0[first + k] = uniform_from_words(w0[k], w1[k]);

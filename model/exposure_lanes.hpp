@@ -4,21 +4,12 @@
 // floating-point arithmetic under a condition with -ftrapping-math). Each result goes through
 // exactly the scalar functions' operations in their order, so the bits are the same.
 #pragma once
-#include <cstdint>
-
-#include "kernels/det_math.hpp"
+#include "kernels/simd_loops.hpp"
 #include "model/exposure_k.hpp"
 #include "model/scenario_parameters.hpp"
 #include "model/tasks.hpp"
 
 namespace ts::model {
-
-// c ? a : b on the bits: GCC would otherwise turn a select between constants into branches
-// (to fold the constants into what follows), and not vectorise them.
-inline double select_bits(bool c, double a, double b) {
-  const std::uint64_t mask = 0 - static_cast<std::uint64_t>(c);
-  return ts::detail::bits_to_double((ts::detail::double_to_bits(a) & mask) | (ts::detail::double_to_bits(b) & ~mask));
-}
 
 struct WorkerExposure {
   double displaced;                    // displaced_share
@@ -39,10 +30,10 @@ inline WorkerExposure worker_exposure_selected(const double (&share)[task_catego
   // GCC vectorises a select between values, not an operation that only one case performs.
   const double unclamped = exposure_reduction * (skill_stock - 1.0);
   const bool below = unclamped < 0.0, above = unclamped > 0.9;
-  const double protection = select_bits(below, 0.0, select_bits(above, 0.9, unclamped));
+  const double protection = ts::select_bits(below, 0.0, ts::select_bits(above, 0.9, unclamped));
   x.displaced = weighted * (1.0 - protection);
   const double augmentation = augmentation_per_level * digital_skill;
-  x.augmented = x.displaced * select_bits(augmentation > 0.95, 0.95, augmentation);
+  x.augmented = x.displaced * ts::select_bits(augmentation > 0.95, 0.95, augmentation);
 
   const double leaving = x.displaced - x.augmented;
   double next[task_category_count];
@@ -53,17 +44,17 @@ inline WorkerExposure worker_exposure_selected(const double (&share)[task_catego
   const double to_analytic = reinstated * share[task_analytic] / nonroutine;
   const double to_interpersonal = reinstated * share[task_interpersonal] / nonroutine;
   const double half = reinstated * 0.5;
-  next[task_analytic] += select_bits(has_nonroutine, to_analytic, half);
-  next[task_interpersonal] += select_bits(has_nonroutine, to_interpersonal, half);
+  next[task_analytic] += ts::select_bits(has_nonroutine, to_analytic, half);
+  next[task_interpersonal] += ts::select_bits(has_nonroutine, to_interpersonal, half);
   double total = 0.0;
   for (int k = 0; k < task_category_count; ++k) {
-    next[k] = select_bits(next[k] > 0.0, next[k], 0.0);
+    next[k] = ts::select_bits(next[k] > 0.0, next[k], 0.0);
     total += next[k];
   }
   const bool unchanged = (x.displaced <= 0.0) | (weighted <= 0.0);  // no short circuit: no branch  // update_task_bundle's early returns
   for (int k = 0; k < task_category_count; ++k) {
     const double normalised = next[k] / total;
-    x.share[k] = select_bits(unchanged, share[k], normalised);
+    x.share[k] = ts::select_bits(unchanged, share[k], normalised);
   }
   return x;
 }

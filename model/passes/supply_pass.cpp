@@ -219,18 +219,25 @@ struct LabourSupplyPass {
   void range(std::size_t begin, std::size_t end, Add& add) const;
 };
 
-// LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops: the Philox
-// draws of everyone who may need them, each stream in a loop the compiler vectorises; the
-// death, school, retirement and participation decisions per person; the automation exposure of
-// the employed, branch-free and vectorised (17 divisions each); their separation and training
-// probabilities eight logistics at a time; then the remaining decisions and the totals per
-// person. Each person goes through exactly operator()'s operations, and draws that a person
-// does not need are computed but not used, so the bits are the same.
+// LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops, most of
+// which the compiler vectorises: each Philox stream for the persons who may need it; the
+// deaths; the school, retirement and participation decisions of everyone, branch-free, dead
+// persons' columns left as they were; the automation exposure of the employed (17 divisions
+// each); their separations; the training decisions and skills of everyone, with the logistic
+// probabilities in one loop; the totals. Each person goes through exactly operator()'s
+// operations (a case not taken is computed and not selected; draws not needed are not used),
+// so the bits are the same.
 class SupplyTiles {
  public:
   static constexpr int tile = 128;
 
-  explicit SupplyTiles(const LabourSupplyPass& pass) : s_(pass) {}
+  explicit SupplyTiles(const LabourSupplyPass& pass) : s_(pass) {
+    for (int e = 0; e < education_count; ++e)
+      for (int b = 0; b < training_bands; ++b)
+        for (int status = 0; status < status_count; ++status)
+          base_logit_[(e * training_bands + b) * status_count + status] =
+              training_logit_before_displacement(pass.training_logits, e, b, status);
+  }
 
   template <class Add>
   void run(std::size_t begin, std::size_t end, Add& add) {
@@ -238,155 +245,191 @@ class SupplyTiles {
       const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
       decide_deaths(first, n);
       draw_for_survivors(first);
-      decide_status(first);
+      decide_status(first, n);
+      list_employed(first);
       expose_employed();
       separate(first, add);
-      train_and_count(first, add);
+      train(first, n);
+      count(first, n);
     }
-    for (int b = 0; b < broad_status_count; ++b) add(bin_deaths + b, deaths_[b]);
+    for (int b = 0; b < bin_count; ++b)
+      if (counts_[b] != 0) add(b, counts_[b]);
   }
 
  private:
-  // The stream `purpose` of listed persons j (of this tile): draws 0 and 1 in u0[j], u1[j].
-  void draw(const int* listed, int count, int purpose, double* u0, double* u1) {
+  static constexpr int training_bands = 4;
+
+  // The stream `purpose` of listed persons j (of this tile): draws 2 block and 2 block + 1 in
+  // u0[j], u1[j].
+  void draw(const int* listed, int count, int purpose, std::uint32_t block, double* u0, double* u1) {
     for (int k = 0; k < count; ++k) {
       list_low_[k] = id_low_[listed[k]];
       list_high_[k] = id_high_[listed[k]];
     }
     philox_stream_uniforms(count, list_low_, list_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                           static_cast<std::uint32_t>(purpose), draw0_, draw1_);
+                           static_cast<std::uint32_t>(purpose), block, draw0_, draw1_);
     for (int k = 0; k < count; ++k) {
       u0[listed[k]] = draw0_[k];
       u1[listed[k]] = draw1_[k];
     }
   }
 
-  // Everyone's death draw; the survivors in alive_.
+  // Everyone's death draw and decision; the survivors in alive_.
   void decide_deaths(std::size_t first, int n) {
     const PersonView& p = s_.p;
+    const std::uint64_t* ids = p.person_id + first;
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
-      const std::uint64_t id = p.person_id[first + static_cast<std::size_t>(j)];
-      id_low_[j] = static_cast<std::uint32_t>(id);
-      id_high_[j] = static_cast<std::uint32_t>(id >> 32);
+      id_low_[j] = static_cast<std::uint32_t>(ids[j]);
+      id_high_[j] = static_cast<std::uint32_t>(ids[j] >> 32);
     }
     philox_stream_uniforms(n, id_low_, id_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year), purpose_death,
-                           u_death_, draw1_);
+                           0u, u_death_, draw1_);
+    const std::uint8_t* status = p.status + first;
+    const std::uint8_t* age = p.age + first;
+    const std::uint8_t* sex = p.sex + first;
+    const double* death = s_.t.death_probability;
+    const double factor = s_.mortality_factor;
+    std::uint8_t* keep = s_.keep + first;
+    std::uint8_t* at_start = s_.status_at_start + first;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const int old_age = age[j];
+      const double q = death[sex[j] * life_table_ages + (old_age < 105 ? old_age : 105)] * factor;
+      const bool dies = u_death_[j] < q;
+      alive_flag_[j] = dies ? 0 : 1;
+      keep[j] = dies ? 0 : 1;
+      at_start[j] = broad_status(status[j]);
+    }
     alive_count_ = 0;
     for (int j = 0; j < n; ++j) {
-      const std::size_t i = first + static_cast<std::size_t>(j);
-      const std::uint8_t status = p.status[i];
-      const std::uint8_t broad = broad_status(status);
-      s_.status_at_start[i] = broad;
-      const int old_age = p.age[i];
-      const double q = s_.t.death_probability[p.sex[i] * life_table_ages + (old_age < 105 ? old_age : 105)] *
-                       s_.mortality_factor;
-      const bool dies = u_death_[j] < q;
-      s_.keep[i] = dies ? 0 : 1;
-      deaths_[broad] += dies ? 1 : 0;
+      counts_[bin_deaths + at_start[j]] += 1 - alive_flag_[j];
       alive_[alive_count_] = j;
-      alive_count_ += dies ? 0 : 1;
+      alive_count_ += alive_flag_[j];
     }
   }
 
-  // The retirement (block 0), participation and training streams of the survivors who may use
-  // them (by their status at the start and their new age).
+  // The retirement, participation and training streams of the survivors who may use them (by
+  // their status at the start and their new age).
   void draw_for_survivors(std::size_t first) {
     const PersonView& p = s_.p;
     const int first_retirement_age = s_.statutory_age < retirement_exit_first_age ? s_.statutory_age
                                                                                   : retirement_exit_first_age;
-    int retiring = 0, participating = 0, training = 0;
+    int retiring = 0, leaving = 0, participating = 0, training = 0;
     for (int a = 0; a < alive_count_; ++a) {
       const int j = alive_[a];
       const std::size_t i = first + static_cast<std::size_t>(j);
       const int status = p.status[i];
       const int age = p.age[i] < 255 ? p.age[i] + 1 : 255;
       const bool not_retired = status != status_retired;
+      const bool student = status == status_in_education;
       retire_list_[retiring] = j;
       retiring += not_retired && age >= first_retirement_age ? 1 : 0;
+      school_list_[leaving] = j;
+      leaving += student && age >= s_.leaving.age[p.education[i]] ? 1 : 0;
       participation_list_[participating] = j;
       participating += not_retired ? 1 : 0;
       training_list_[training] = j;
-      training += status == status_in_education || age < s_.statutory_age ? 1 : 0;
+      training += student || age < s_.statutory_age ? 1 : 0;
     }
-    draw(retire_list_, retiring, purpose_retirement, u_retire0_, u_retire1_);
-    draw(participation_list_, participating, purpose_participation, u_participation_, draw_unused_);
-    draw(training_list_, training, purpose_training, u_train0_, u_train1_);
+    draw(retire_list_, retiring, purpose_retirement, 0u, u_retire0_, u_retire1_);
+    draw(school_list_, leaving, purpose_retirement, 1u, u_school_, draw_unused_);
+    draw(participation_list_, participating, purpose_participation, 0u, u_participation_, draw_unused_);
+    draw(training_list_, training, purpose_training, 0u, u_train0_, u_train1_);
   }
 
-  // operator() from the survival to the participation decision; the employed in employed_ with
-  // the inputs of their exposure.
-  void decide_status(std::size_t first) {
+  // operator() from the survival to the participation decision, for everyone of the tile; the
+  // columns of the dead keep their values.
+  void decide_status(std::size_t first, int n) {
+    const LabourSupplyPass& s = s_;
+    const PersonView& p = s.p;
+    const std::uint8_t* status_column = p.status + first;
+    const std::uint8_t* sex_column = p.sex + first;
+    const std::uint8_t* education_column = p.education + first;
+    std::uint8_t* age_column = p.age + first;
+    std::uint8_t* months = p.unemployment_months + first;
+    float* previous_wage = p.previous_wage + first;
+    const float* gross_wage = p.gross_wage + first;
+    float* displaced_share = p.displaced_share + first;
+    const double* inactive = s.inactive_share_by_age;
+    const double* exit_rate = s.t.retirement_exit;
+    const double leaving_age[education_count] = {s.leaving.age[0], s.leaving.age[1], s.leaving.age[2]};
+    const int statutory = s.statutory_age;
+    const double late_probability = s.late_retirement_probability, school_exit = s.school_exit_probability;
+    const double turnover = s.participation_turnover;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const bool alive = alive_flag_[j] != 0;
+      const int status0 = status_column[j];
+      const int sex = sex_column[j];
+      const int old_age = age_column[j];
+      const int age = old_age < 255 ? old_age + 1 : 255;
+      const int education = education_column[j];
+      age_column[j] = static_cast<std::uint8_t>(alive ? age : old_age);
+      displaced_share[j] = alive ? 0.0f : displaced_share[j];
+      // School: from the typical leaving age on, students leave with a yearly probability.
+      const bool student = status0 == status_in_education;
+      const bool leaves = student & (age >= leaving_age[education]) & (u_school_[j] < school_exit);
+      const int status1 = leaves ? status_unemployed : status0;
+      // Retirement.
+      const int exit_offset = age - retirement_exit_first_age;
+      const int exit_index =
+          sex * retirement_exit_ages + (exit_offset < 0 ? 0 : (exit_offset >= retirement_exit_ages ? 0 : exit_offset));
+      const bool may_retire = (status1 != status_in_education) & (status1 != status_retired);
+      const bool late = age >= statutory;
+      const bool early = !late & (age >= retirement_exit_first_age) & (u_retire0_[j] < exit_rate[exit_index]);
+      const bool retires = may_retire & ((late & (u_retire1_[j] < late_probability)) | early);
+      const int status2 = retires ? status_retired : status1;
+      // Participation.
+      const bool employed2 = is_employed(static_cast<std::uint8_t>(status2));
+      const bool inactive2 = status2 == status_inactive;
+      const bool participates = inactive2 | (status2 == status_unemployed) | employed2;
+      const double before = inactive[inactive_share_index(old_age, sex, education)];
+      const double after = inactive[inactive_share_index(age, sex, education)];
+      const double change = after - before;
+      const double u = u_participation_[j];
+      const double back_flow = -change / before;
+      const double out_flow = change / (1.0 - before);
+      const double back = turnover * (1.0 - after) + select_bits((change < 0.0) & (before > 0.0), back_flow, 0.0);
+      const double leave = turnover * after + select_bits((change > 0.0) & (before < 1.0), out_flow, 0.0);
+      const bool returns = participates & inactive2 & (u < back);
+      const bool withdraws = participates & !inactive2 & (u < leave);
+      const int status3 = returns ? status_unemployed : (withdraws ? status_inactive : status2);
+      months[j] = static_cast<std::uint8_t>(alive & (leaves | returns) ? 0 : months[j]);
+      previous_wage[j] = alive & withdraws & employed2 ? gross_wage[j] : previous_wage[j];
+      status_[j] = static_cast<std::uint8_t>(status3);
+      trained_[j] = static_cast<std::uint8_t>(student & !leaves);
+      displaced_[j] = 0.0;
+    }
+  }
+
+  // The employed survivors in employed_, with the inputs of their exposure.
+  void list_employed(std::size_t first) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
     employed_count_ = 0;
     for (int a = 0; a < alive_count_; ++a) {
       const int j = alive_[a];
+      const std::uint8_t status = status_[j];
+      if (!is_employed(status)) continue;
       const std::size_t i = first + static_cast<std::size_t>(j);
-      std::uint8_t status = p.status[i];
-      const int sex = p.sex[i];
-      const int old_age = p.age[i];
-      const int age = old_age < 255 ? old_age + 1 : 255;
-      p.age[i] = static_cast<std::uint8_t>(age);
-      const int education = p.education[i];
-      std::uint8_t trained = 0;
-      p.displaced_share[i] = 0.0f;
-      if (status == status_in_education) {
-        if (age >= s.leaving.age[education] &&
-            PhiloxStream(s.seed, s.replica, p.person_id[i], static_cast<std::uint32_t>(s.year), purpose_retirement)
-                    .uniform(2) < s.school_exit_probability) {
-          status = status_unemployed;
-          p.unemployment_months[i] = 0;
-        } else {
-          trained = 1;
-        }
+      const int e = employed_count_++;
+      employed_[e] = j;
+      const int group = s.t.occupation_isco1[p.occupation[i]] - 1;
+      group_[e] = group;
+      const TaskBundle tasks = load_tasks(p, i);
+      for (int k = 0; k < task_category_count; ++k) {
+        share_[k][e] = tasks.share[k];
+        adopted_[k][e] = s.newly_adopted[group][k];
       }
-      if (status != status_in_education && status != status_retired) {
-        if (age >= s.statutory_age) {
-          if (u_retire1_[j] < s.late_retirement_probability) status = status_retired;
-        } else if (age >= retirement_exit_first_age &&
-                   u_retire0_[j] < s.t.retirement_exit[sex * retirement_exit_ages + (age - retirement_exit_first_age)])
-          status = status_retired;
-      }
-      if (status == status_inactive || status == status_unemployed || is_employed(status)) {
-        const double before = s.inactive_share_by_age[inactive_share_index(old_age, sex, education)];
-        const double after = s.inactive_share_by_age[inactive_share_index(age, sex, education)];
-        const double change = after - before;
-        const double u = u_participation_[j];
-        if (status == status_inactive) {
-          const double back =
-              s.participation_turnover * (1.0 - after) + (change < 0.0 && before > 0.0 ? -change / before : 0.0);
-          if (u < back) {
-            status = status_unemployed;
-            p.unemployment_months[i] = 0;
-          }
-        } else if (u < s.participation_turnover * after + (change > 0.0 && before < 1.0 ? change / (1.0 - before) : 0.0)) {
-          if (is_employed(status)) p.previous_wage[i] = p.gross_wage[i];
-          status = status_inactive;
-        }
-      }
-      status_[j] = status;
-      trained_[j] = trained;
-      displaced_[j] = 0.0;
-      if (is_employed(status)) {
-        const int e = employed_count_++;
-        employed_[e] = j;
-        const int group = s.t.occupation_isco1[p.occupation[i]] - 1;
-        group_[e] = group;
-        const TaskBundle tasks = load_tasks(p, i);
-        for (int k = 0; k < task_category_count; ++k) {
-          share_[k][e] = tasks.share[k];
-          adopted_[k][e] = s.newly_adopted[group][k];
-        }
-        skill_[e] = p.skill_stock[i];
-        digital_[e] = p.digital_skill[i];
-        hours_[e] = p.hours[i];
-        separation_[e] = s.separation_logit[status - status_employee_permanent];
-      }
+      skill_[e] = p.skill_stock[i];
+      digital_[e] = p.digital_skill[i];
+      hours_[e] = p.hours[i];
+      separation_[e] = s.separation_logit[status - status_employee_permanent];
     }
   }
 
-  // The exposure of the employed (vectorised), then their separation probabilities.
+  // The exposure of the employed, then their separation probabilities.
   void expose_employed() {
     const LabourSupplyPass& s = s_;
     const double reduction = s.training.exposure_reduction;
@@ -426,8 +469,13 @@ class SupplyTiles {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
     const int count = employed_count_;
-    draw(employed_, count, purpose_separation, u_separation_, draw_unused_);
-    draw(employed_, count, purpose_contract, u_contract_, draw_unused_);
+    int temporary = 0;
+    for (int e = 0; e < count; ++e) {
+      temporary_list_[temporary] = employed_[e];
+      temporary += status_[employed_[e]] == status_employee_temporary ? 1 : 0;
+    }
+    draw(employed_, count, purpose_separation, 0u, u_separation_, draw_unused_);
+    draw(temporary_list_, temporary, purpose_contract, 0u, u_contract_, draw_unused_);
     std::int64_t displaced_sum = 0;
     for (int e = 0; e < count; ++e) {
       const int j = employed_[e];
@@ -462,63 +510,78 @@ class SupplyTiles {
     add(bin_employed_total, count);
   }
 
-  // Training (its probabilities eight at a time), skills, the new status and the totals.
-  template <class Add>
-  void train_and_count(std::size_t first, Add& add) {
+  // Training (the probabilities of everyone in one loop, used where a person may train), skills
+  // and the new status; the columns of the dead keep their values.
+  void train(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
-    int training = 0;
-    for (int a = 0; a < alive_count_; ++a) {
-      const int j = alive_[a];
-      const int status = status_[j];
-      const int age = p.age[first + static_cast<std::size_t>(j)];
-      if (status != status_in_education && status != status_retired && age < s.statutory_age)
-        logit_[training++] = training_logit(s.training_logits, p.education[first + static_cast<std::size_t>(j)], age,
-                                            status, displaced_[j]);
+    const std::uint8_t* age_column = p.age + first;
+    const std::uint8_t* education_column = p.education + first;
+    std::uint8_t* status_column = p.status + first;
+    std::uint8_t* trained_column = p.trained + first;
+    std::uint8_t* digital_column = p.digital_skill + first;
+    float* skill_column = p.skill_stock + first;
+    const double displacement = s.training_logits.displacement;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const int band = training_age_band(age_column[j]);
+      const double base = base_logit_[(education_column[j] * training_bands + band) * status_count + status_[j]];
+      probability_[j] = base + displacement * displaced_[j];
     }
-    det_logistic_in_place(logit_, training);
+    det_logistic_in_place(probability_, n);
+    const int statutory = s.statutory_age;
     const double depreciation = s.training.depreciation_base + s.training.depreciation_per_pace * s.pace;
-    std::int64_t labour_force = 0;
-    std::int64_t labour_force_by_education[education_count] = {};
-    int next = 0;
-    for (int a = 0; a < alive_count_; ++a) {
-      const int j = alive_[a];
-      const std::size_t i = first + static_cast<std::size_t>(j);
-      const std::uint8_t status = status_[j];
-      const int age = p.age[i];
-      const int education = p.education[i];
-      std::uint8_t trained = trained_[j];
-      if (status != status_in_education && status != status_retired && age < s.statutory_age)
-        if (u_train0_[j] < logit_[next++]) trained = 1;
-      p.trained[i] = trained;
-      const double skill = p.skill_stock[i] * (1.0 - depreciation) + (trained ? s.training.skill_gain : 0.0);
-      p.skill_stock[i] = static_cast<float>(skill > 0.05 ? skill : 0.05);
-      if (trained && p.digital_skill[i] < 3 && u_train1_[j] < s.training.digital_upgrade_probability)
-        p.digital_skill[i] = static_cast<std::uint8_t>(p.digital_skill[i] + 1);
-      p.status[i] = status;
-      if (is_employed(status)) {
-        add(bin_employed + s.t.occupation_isco1[p.occupation[i]] - 1, 1);
-      } else if (status == status_unemployed) {
-        add(bin_seekers + (s.t.occupation_isco1[p.occupation[i]] - 1) * education_count + education, 1);
-      } else {
-        continue;
-      }
-      ++labour_force;
-      ++labour_force_by_education[education];
+    const double gain = s.training.skill_gain, upgrade_probability = s.training.digital_upgrade_probability;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const bool alive = alive_flag_[j] != 0;
+      const int status = status_[j];
+      const bool may_train = (status != status_in_education) & (status != status_retired) & (age_column[j] < statutory);
+      const bool trained = (trained_[j] != 0) | (may_train & (u_train0_[j] < probability_[j]));
+      trained_column[j] = static_cast<std::uint8_t>(alive ? static_cast<int>(trained) : trained_column[j]);
+      const double skill = skill_column[j] * (1.0 - depreciation) + select_bits(trained, gain, 0.0);
+      const float new_skill = static_cast<float>(select_bits(skill > 0.05, skill, 0.05));
+      skill_column[j] = alive ? new_skill : skill_column[j];
+      const int digital = digital_column[j];
+      const bool upgrade = trained & (digital < 3) & (u_train1_[j] < upgrade_probability);
+      digital_column[j] = static_cast<std::uint8_t>(alive & upgrade ? digital + 1 : digital);
+      status_column[j] = static_cast<std::uint8_t>(alive ? status : status_column[j]);
     }
-    add(bin_labour_force, labour_force);
-    for (int e = 0; e < education_count; ++e) add(bin_labour_force_education + e, labour_force_by_education[e]);
   }
 
+  // The survivors in the labour force, by group and education; the others count in a spare bin.
+  void count(std::size_t first, int n) {
+    const PersonView& p = s_.p;
+    for (int j = 0; j < n; ++j) {
+      const std::size_t i = first + static_cast<std::size_t>(j);
+      const std::uint8_t status = status_[j];
+      const bool employed = alive_flag_[j] && is_employed(status);
+      const bool seeking = alive_flag_[j] && status == status_unemployed;
+      const int education = p.education[i];
+      const int group = s_.t.occupation_isco1[p.occupation[i]] - 1;
+      const int group_bin = employed  ? bin_employed + group
+                            : seeking ? bin_seekers + group * education_count + education
+                                      : spare_bin;
+      counts_[group_bin] += 1;
+      counts_[employed || seeking ? bin_labour_force_education + education : spare_bin] += 1;
+      counts_[employed || seeking ? bin_labour_force : spare_bin] += 1;
+    }
+  }
+
+  static constexpr int spare_bin = bin_count;
   const LabourSupplyPass s_;  // a copy: stores into the byte columns cannot alias its pointers
-  std::int64_t deaths_[broad_status_count] = {};
-  // Per person of the tile (index j).
-  std::uint32_t id_low_[tile], id_high_[tile];
-  double u_death_[tile], u_retire0_[tile], u_retire1_[tile], u_participation_[tile], u_train0_[tile], u_train1_[tile];
-  double u_separation_[tile], u_contract_[tile], draw_unused_[tile], displaced_[tile];
-  std::uint8_t status_[tile], trained_[tile];
+  double base_logit_[education_count * training_bands * status_count];
+  std::int64_t counts_[bin_count + 1] = {};
+  // Per person of the tile (index j). Draws that a person does not take keep older values.
+  std::uint32_t id_low_[tile] = {}, id_high_[tile] = {};
+  double u_death_[tile] = {}, u_retire0_[tile] = {}, u_retire1_[tile] = {}, u_school_[tile] = {};
+  double u_participation_[tile] = {}, u_train0_[tile] = {}, u_train1_[tile] = {};
+  double u_separation_[tile] = {}, u_contract_[tile] = {}, draw_unused_[tile] = {};
+  double displaced_[tile] = {}, probability_[tile] = {};
+  std::uint8_t alive_flag_[tile] = {}, status_[tile] = {}, trained_[tile] = {};
   // Lists of persons, and the draws of a list (index k).
-  int alive_[tile], retire_list_[tile], participation_list_[tile], training_list_[tile], employed_[tile];
+  int alive_[tile], retire_list_[tile], school_list_[tile], participation_list_[tile], training_list_[tile];
+  int employed_[tile], temporary_list_[tile];
   int alive_count_ = 0, employed_count_ = 0;
   std::uint32_t list_low_[tile], list_high_[tile];
   double draw0_[tile], draw1_[tile];
@@ -529,8 +592,6 @@ class SupplyTiles {
   double task_fixed_[task_category_count][tile];
   float new_share_[task_category_count][tile], new_hours_[tile];
   bool has_weight_[tile];
-  // Per person who may train (in the order of alive_).
-  double logit_[tile];
 };
 
 template <class Add>

@@ -72,7 +72,7 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
     const std::uint32_t block = static_cast<std::uint32_t>(count % 2);
     ts::philox_stream_blocks(count, low.data(), high.data(), seed, replica, 2031, 5, block, w0.data(), w1.data(),
                              w2.data(), w3.data());
-    ts::philox_stream_uniforms(count, low.data(), high.data(), seed, replica, 2031, 5, u0.data(), u1.data());
+    ts::philox_stream_uniforms(count, low.data(), high.data(), seed, replica, 2031, 5, block, u0.data(), u1.data());
     for (std::size_t k = 0; k < ids.size(); ++k) {
       const ts::PhiloxStream stream(seed, replica, ids[k], 2031, 5);
       const ts::RandomBlock b = stream.block(block);
@@ -80,8 +80,8 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
       ASSERT_EQ(w1[k], b.word[1]);
       ASSERT_EQ(w2[k], b.word[2]);
       ASSERT_EQ(w3[k], b.word[3]);
-      ASSERT_EQ(u0[k], stream.uniform(0));
-      ASSERT_EQ(u1[k], stream.uniform(1));
+      ASSERT_EQ(u0[k], stream.uniform(2 * block));
+      ASSERT_EQ(u1[k], stream.uniform(2 * block + 1));
       ASSERT_EQ(ts::uniform_from_words(b.word[0], b.word[1]), stream.uniform(2 * block));
       ASSERT_EQ(ts::uniform_from_words(b.word[2], b.word[3]), stream.uniform(2 * block + 1));
     }
