@@ -13,6 +13,12 @@
 
 namespace ts {
 
+inline constexpr double exp_taylor_coefficients[] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0,
+                                                     1.0 / 362880.0,    1.0 / 40320.0,    1.0 / 5040.0,
+                                                     1.0 / 720.0,       1.0 / 120.0,      1.0 / 24.0,
+                                                     1.0 / 6.0,         0.5,              1.0,
+                                                     1.0};
+
 // x[k] = det_logistic(x[k]) for k < count.
 inline void det_logistic_in_place(double* x, int count) {
   TS_SIMD_LOOP
@@ -28,20 +34,8 @@ inline void det_logistic_in_place(double* x, int count) {
     const double truncated = static_cast<double>(static_cast<std::int32_t>(y));
     const double kf = truncated - select_bits(truncated > y, 1.0, 0.0);  // floor(y)
     const double r = (xl - kf * detail::ln2_hi) - kf * detail::ln2_lo;
-    double p = 1.0 / 6227020800.0;
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
+    double p = 1.0 / 6227020800.0;  // det_exp's Taylor polynomial, its coefficients in its order
+    for (const double c : exp_taylor_coefficients) p = p * r + c;
     const std::int32_t exponent = static_cast<std::int32_t>(kf);
     const std::int32_t half = exponent / 2;
     const double scale_a = detail::bits_to_double(static_cast<std::uint64_t>(half + 1023) << 52);

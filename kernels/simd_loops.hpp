@@ -21,4 +21,15 @@ inline double select_bits(bool c, double a, double b) {
   return detail::bits_to_double((detail::double_to_bits(a) & mask) | (detail::double_to_bits(b) & ~mask));
 }
 
+inline float select_bits(bool c, float a, float b) {
+  const std::uint32_t mask = 0u - static_cast<std::uint32_t>(c);
+  std::uint32_t x, y;
+  __builtin_memcpy(&x, &a, sizeof x);
+  __builtin_memcpy(&y, &b, sizeof y);
+  const std::uint32_t r = (x & mask) | (y & ~mask);
+  float value;
+  __builtin_memcpy(&value, &r, sizeof value);
+  return value;
+}
+
 }  // namespace ts

@@ -227,6 +227,20 @@ struct LabourSupplyPass {
 // probabilities in one loop; the totals. Each person goes through exactly operator()'s
 // operations (a case not taken is computed and not selected; draws not needed are not used),
 // so the bits are the same.
+// broad_status as arithmetic, which vectorises (a switch becomes a table look-up that does not).
+constexpr int broad_status_of(int status) {
+  return (status >= status_employee_permanent) + (status >= status_unemployed) + (status >= status_inactive) +
+         (status >= status_retired);
+}
+static_assert(broad_status_of(status_in_education) == broad_status(status_in_education) &&
+              broad_status_of(status_employee_permanent) == broad_status(status_employee_permanent) &&
+              broad_status_of(status_employee_temporary) == broad_status(status_employee_temporary) &&
+              broad_status_of(status_self_employed) == broad_status(status_self_employed) &&
+              broad_status_of(status_platform_worker) == broad_status(status_platform_worker) &&
+              broad_status_of(status_unemployed) == broad_status(status_unemployed) &&
+              broad_status_of(status_inactive) == broad_status(status_inactive) &&
+              broad_status_of(status_retired) == broad_status(status_retired) && status_count == 8);
+
 class SupplyTiles {
  public:
   static constexpr int tile = 128;
@@ -299,7 +313,7 @@ class SupplyTiles {
       const bool dies = u_death_[j] < q;
       alive_flag_[j] = dies ? 0 : 1;
       keep[j] = dies ? 0 : 1;
-      at_start[j] = broad_status(status[j]);
+      at_start[j] = broad_status_of(status[j]);
     }
     alive_count_ = 0;
     for (int j = 0; j < n; ++j) {
@@ -338,8 +352,9 @@ class SupplyTiles {
     draw(training_list_, training, purpose_training, 0u, u_train0_, u_train1_);
   }
 
-  // operator() from the survival to the participation decision, for everyone of the tile; the
-  // columns of the dead keep their values.
+  // operator() from the survival to the participation decision, for everyone of the tile: the
+  // records of the dead are updated too (unconditional stores vectorise), but they are never
+  // read again: the compaction after the pass drops them.
   void decide_status(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
@@ -353,37 +368,26 @@ class SupplyTiles {
     float* displaced_share = p.displaced_share + first;
     const double* inactive = s.inactive_share_by_age;
     const double* exit_rate = s.t.retirement_exit;
-    const double leaving_age[education_count] = {s.leaving.age[0], s.leaving.age[1], s.leaving.age[2]};
+    const double leaving_low = s.leaving.age[0], leaving_middle = s.leaving.age[1], leaving_high = s.leaving.age[2];
+    static_assert(education_count == 3);
     const int statutory = s.statutory_age;
     const double late_probability = s.late_retirement_probability, school_exit = s.school_exit_probability;
     const double turnover = s.participation_turnover;
+    // The comparisons of draws and probabilities, as flags (floating-point work in a loop of its
+    // own: GCC does not vectorise a loop that mixes it with the byte-sized status logic).
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
-      const bool alive = alive_flag_[j] != 0;
-      const int status0 = status_column[j];
       const int sex = sex_column[j];
       const int old_age = age_column[j];
-      const int age = old_age < 255 ? old_age + 1 : 255;
+      const int age = old_age + static_cast<int>(old_age < 255);  // capped at 255, without a branch
       const int education = education_column[j];
-      age_column[j] = static_cast<std::uint8_t>(alive ? age : old_age);
-      displaced_share[j] = alive ? 0.0f : displaced_share[j];
-      // School: from the typical leaving age on, students leave with a yearly probability.
-      const bool student = status0 == status_in_education;
-      const bool leaves = student & (age >= leaving_age[education]) & (u_school_[j] < school_exit);
-      const int status1 = leaves ? status_unemployed : status0;
-      // Retirement.
+      const double leaving_age = education == 0 ? leaving_low : (education == 1 ? leaving_middle : leaving_high);
+      school_flag_[j] = static_cast<std::uint8_t>((age >= leaving_age) & (u_school_[j] < school_exit));
       const int exit_offset = age - retirement_exit_first_age;
       const int exit_index =
           sex * retirement_exit_ages + (exit_offset < 0 ? 0 : (exit_offset >= retirement_exit_ages ? 0 : exit_offset));
-      const bool may_retire = (status1 != status_in_education) & (status1 != status_retired);
-      const bool late = age >= statutory;
-      const bool early = !late & (age >= retirement_exit_first_age) & (u_retire0_[j] < exit_rate[exit_index]);
-      const bool retires = may_retire & ((late & (u_retire1_[j] < late_probability)) | early);
-      const int status2 = retires ? status_retired : status1;
-      // Participation.
-      const bool employed2 = is_employed(static_cast<std::uint8_t>(status2));
-      const bool inactive2 = status2 == status_inactive;
-      const bool participates = inactive2 | (status2 == status_unemployed) | employed2;
+      early_flag_[j] = static_cast<std::uint8_t>(u_retire0_[j] < exit_rate[exit_index]);
+      late_flag_[j] = static_cast<std::uint8_t>(u_retire1_[j] < late_probability);
       const double before = inactive[inactive_share_index(old_age, sex, education)];
       const double after = inactive[inactive_share_index(age, sex, education)];
       const double change = after - before;
@@ -392,15 +396,41 @@ class SupplyTiles {
       const double out_flow = change / (1.0 - before);
       const double back = turnover * (1.0 - after) + select_bits((change < 0.0) & (before > 0.0), back_flow, 0.0);
       const double leave = turnover * after + select_bits((change > 0.0) & (before < 1.0), out_flow, 0.0);
-      const bool returns = participates & inactive2 & (u < back);
-      const bool withdraws = participates & !inactive2 & (u < leave);
+      back_flag_[j] = static_cast<std::uint8_t>(u < back);
+      leave_flag_[j] = static_cast<std::uint8_t>(u < leave);
+    }
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const int status0 = status_column[j];
+      const int old_age = age_column[j];
+      const int age = old_age + static_cast<int>(old_age < 255);
+      age_column[j] = static_cast<std::uint8_t>(age);
+      displaced_share[j] = 0.0f;
+      // School: from the typical leaving age on, students leave with a yearly probability.
+      const int student = status0 == status_in_education;
+      const int leaves = student & school_flag_[j];
+      const int status1 = leaves ? status_unemployed : status0;
+      // Retirement.
+      const int may_retire = (status1 != status_in_education) & (status1 != status_retired);
+      const int late = age >= statutory;
+      const int early = (1 - late) & (age >= retirement_exit_first_age) & early_flag_[j];
+      const int retires = may_retire & ((late & late_flag_[j]) | early);
+      const int status2 = retires ? status_retired : status1;
+      // Participation.
+      const int employed2 = (status2 >= status_employee_permanent) & (status2 <= status_platform_worker);
+      const int inactive2 = status2 == status_inactive;
+      const int participates = inactive2 | (status2 == status_unemployed) | employed2;
+      const int returns = participates & inactive2 & back_flag_[j];
+      const int withdraws = participates & (1 - inactive2) & leave_flag_[j];
       const int status3 = returns ? status_unemployed : (withdraws ? status_inactive : status2);
-      months[j] = static_cast<std::uint8_t>(alive & (leaves | returns) ? 0 : months[j]);
-      previous_wage[j] = alive & withdraws & employed2 ? gross_wage[j] : previous_wage[j];
+      months[j] = static_cast<std::uint8_t>(months[j] & ((leaves | returns) - 1));
+      copy_wage_[j] = static_cast<std::uint8_t>(withdraws & employed2);
       status_[j] = static_cast<std::uint8_t>(status3);
-      trained_[j] = static_cast<std::uint8_t>(student & !leaves);
+      trained_[j] = static_cast<std::uint8_t>(student & (1 - leaves));
       displaced_[j] = 0.0;
     }
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) previous_wage[j] = select_bits(copy_wage_[j] != 0, gross_wage[j], previous_wage[j]);
   }
 
   // The employed survivors in employed_, with the inputs of their exposure.
@@ -511,7 +541,7 @@ class SupplyTiles {
   }
 
   // Training (the probabilities of everyone in one loop, used where a person may train), skills
-  // and the new status; the columns of the dead keep their values.
+  // and the new status, of everyone (the dead too: see decide_status).
   void train(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
@@ -522,10 +552,11 @@ class SupplyTiles {
     std::uint8_t* digital_column = p.digital_skill + first;
     float* skill_column = p.skill_stock + first;
     const double displacement = s.training_logits.displacement;
+    const double* base_logit = base_logit_;
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
       const int band = training_age_band(age_column[j]);
-      const double base = base_logit_[(education_column[j] * training_bands + band) * status_count + status_[j]];
+      const double base = base_logit[(education_column[j] * training_bands + band) * status_count + status_[j]];
       probability_[j] = base + displacement * displaced_[j];
     }
     det_logistic_in_place(probability_, n);
@@ -534,18 +565,17 @@ class SupplyTiles {
     const double gain = s.training.skill_gain, upgrade_probability = s.training.digital_upgrade_probability;
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
-      const bool alive = alive_flag_[j] != 0;
       const int status = status_[j];
       const bool may_train = (status != status_in_education) & (status != status_retired) & (age_column[j] < statutory);
       const bool trained = (trained_[j] != 0) | (may_train & (u_train0_[j] < probability_[j]));
-      trained_column[j] = static_cast<std::uint8_t>(alive ? static_cast<int>(trained) : trained_column[j]);
+      trained_column[j] = static_cast<std::uint8_t>(trained);
       const double skill = skill_column[j] * (1.0 - depreciation) + select_bits(trained, gain, 0.0);
       const float new_skill = static_cast<float>(select_bits(skill > 0.05, skill, 0.05));
-      skill_column[j] = alive ? new_skill : skill_column[j];
+      skill_column[j] = new_skill;
       const int digital = digital_column[j];
       const bool upgrade = trained & (digital < 3) & (u_train1_[j] < upgrade_probability);
-      digital_column[j] = static_cast<std::uint8_t>(alive & upgrade ? digital + 1 : digital);
-      status_column[j] = static_cast<std::uint8_t>(alive ? status : status_column[j]);
+      digital_column[j] = static_cast<std::uint8_t>(digital + static_cast<int>(upgrade));
+      status_column[j] = static_cast<std::uint8_t>(status);
     }
   }
 
@@ -579,6 +609,8 @@ class SupplyTiles {
   double u_separation_[tile] = {}, u_contract_[tile] = {}, draw_unused_[tile] = {};
   double displaced_[tile] = {}, probability_[tile] = {};
   std::uint8_t alive_flag_[tile] = {}, status_[tile] = {}, trained_[tile] = {};
+  std::uint8_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
+  std::uint8_t leave_flag_[tile] = {}, copy_wage_[tile] = {};
   // Lists of persons, and the draws of a list (index k).
   int alive_[tile], retire_list_[tile], school_list_[tile], participation_list_[tile], training_list_[tile];
   int employed_[tile], temporary_list_[tile];
