@@ -55,6 +55,24 @@ inline void store_low_halves(std::uint32_t* out, __m256i v) {
 inline __m256i load_widened(const std::uint32_t* in) {
   return _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in)));
 }
+
+// Streams first .. first + 4 groups - 1.
+template <int groups>
+inline void philox_groups(int first, const std::uint32_t* id_low, const std::uint32_t* id_high, const __m256i* key0,
+                          const __m256i* key1, __m256i counter2, __m256i counter3, std::uint32_t* word0,
+                          std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
+  PhiloxLanes x[groups];
+  for (int g = 0; g < groups; ++g)
+    x[g] = PhiloxLanes{load_widened(id_low + first + 4 * g), load_widened(id_high + first + 4 * g), counter2, counter3};
+  for (int r = 0; r < 10; ++r)
+    for (int g = 0; g < groups; ++g) philox_lanes_round(x[g], key0[r], key1[r]);
+  for (int g = 0; g < groups; ++g) {
+    store_low_halves(word0 + first + 4 * g, x[g].c0);
+    store_low_halves(word1 + first + 4 * g, x[g].c1);
+    store_low_halves(word2 + first + 4 * g, x[g].c2);
+    store_low_halves(word3 + first + 4 * g, x[g].c3);
+  }
+}
 }  // namespace detail
 #endif
 
@@ -74,23 +92,12 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
     key1[r] = _mm256_set1_epi64x(static_cast<long long>(replica + r * bump1));
   }
   const __m256i counter2 = _mm256_set1_epi64x(year_purpose), counter3 = _mm256_set1_epi64x(block);
-  for (; first + 8 <= count; first += 8) {  // two independent groups of four overlap their latencies
-    detail::PhiloxLanes a{detail::load_widened(id_low + first), detail::load_widened(id_high + first), counter2, counter3};
-    detail::PhiloxLanes b{detail::load_widened(id_low + first + 4), detail::load_widened(id_high + first + 4), counter2,
-                          counter3};
-    for (int r = 0; r < 10; ++r) {
-      detail::philox_lanes_round(a, key0[r], key1[r]);
-      detail::philox_lanes_round(b, key0[r], key1[r]);
-    }
-    detail::store_low_halves(word0 + first, a.c0);
-    detail::store_low_halves(word1 + first, a.c1);
-    detail::store_low_halves(word2 + first, a.c2);
-    detail::store_low_halves(word3 + first, a.c3);
-    detail::store_low_halves(word0 + first + 4, b.c0);
-    detail::store_low_halves(word1 + first + 4, b.c1);
-    detail::store_low_halves(word2 + first + 4, b.c2);
-    detail::store_low_halves(word3 + first + 4, b.c3);
-  }
+  // Four independent groups of four streams overlap the latencies of their rounds; then groups
+  // of four; the last few streams one by one.
+  for (; first + 16 <= count; first += 16)
+    detail::philox_groups<4>(first, id_low, id_high, key0, key1, counter2, counter3, word0, word1, word2, word3);
+  for (; first + 4 <= count; first += 4)
+    detail::philox_groups<1>(first, id_low, id_high, key0, key1, counter2, counter3, word0, word1, word2, word3);
 #endif
   for (int k = first; k < count; ++k) {
     std::uint32_t c0 = id_low[k], c1 = id_high[k], c2 = year_purpose, c3 = block;
