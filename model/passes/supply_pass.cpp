@@ -214,9 +214,11 @@ struct LabourSupplyPass {
     }
   }
 
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
   // The CPU's way through a chunk of persons (SupplyTiles below), the same bits as operator().
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const;
+#endif
 };
 
 // LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops, most of
@@ -227,6 +229,7 @@ struct LabourSupplyPass {
 // probabilities in one loop; the totals. Each person goes through exactly operator()'s
 // operations (a case not taken is computed and not selected; draws not needed are not used),
 // so the bits are the same.
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
 // broad_status as arithmetic, which vectorises (a switch becomes a table look-up that does not).
 constexpr int broad_status_of(int status) {
   return (status >= status_employee_permanent) + (status >= status_unemployed) + (status >= status_inactive) +
@@ -437,25 +440,40 @@ class SupplyTiles {
   void list_employed(std::size_t first) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
-    employed_count_ = 0;
+    int count = 0;
     for (int a = 0; a < alive_count_; ++a) {
       const int j = alive_[a];
-      const std::uint8_t status = status_[j];
-      if (!is_employed(status)) continue;
-      const std::size_t i = first + static_cast<std::size_t>(j);
-      const int e = employed_count_++;
-      employed_[e] = j;
-      const int group = s.t.occupation_isco1[p.occupation[i]] - 1;
+      employed_[count] = j;
+      count += is_employed(status_[j]) ? 1 : 0;
+    }
+    employed_count_ = count;
+    const float* analytic = p.task_analytic + first;
+    const float* interpersonal = p.task_interpersonal + first;
+    const float* routine_cognitive = p.task_routine_cognitive + first;
+    const float* routine_manual = p.task_routine_manual + first;
+    const float* manual = p.task_manual + first;
+    const float* skill = p.skill_stock + first;
+    const float* hours = p.hours + first;
+    const std::uint8_t* digital = p.digital_skill + first;
+    const std::uint16_t* occupation = p.occupation + first;
+    const std::uint8_t* isco1 = s.t.occupation_isco1;
+    const double* adopted = &s.newly_adopted[0][0];
+    const double* separation_logit = s.separation_logit;
+    TS_SIMD_LOOP
+    for (int e = 0; e < count; ++e) {
+      const int j = employed_[e];
+      const int group = isco1[occupation[j]] - 1;
       group_[e] = group;
-      const TaskBundle tasks = load_tasks(p, i);
-      for (int k = 0; k < task_category_count; ++k) {
-        share_[k][e] = tasks.share[k];
-        adopted_[k][e] = s.newly_adopted[group][k];
-      }
-      skill_[e] = p.skill_stock[i];
-      digital_[e] = p.digital_skill[i];
-      hours_[e] = p.hours[i];
-      separation_[e] = s.separation_logit[status - status_employee_permanent];
+      share_[0][e] = analytic[j];  // the order of load_tasks
+      share_[1][e] = interpersonal[j];
+      share_[2][e] = routine_cognitive[j];
+      share_[3][e] = routine_manual[j];
+      share_[4][e] = manual[j];
+      for (int k = 0; k < task_category_count; ++k) adopted_[k][e] = adopted[group * task_category_count + k];
+      skill_[e] = skill[j];
+      digital_[e] = digital[j];
+      hours_[e] = hours[j];
+      separation_[e] = separation_logit[status_[j] - status_employee_permanent];
     }
   }
 
@@ -631,6 +649,7 @@ void LabourSupplyPass::range(std::size_t begin, std::size_t end, Add& add) const
   SupplyTiles tiles(*this);
   tiles.run(begin, end, add);
 }
+#endif  // the CPU backends
 
 }  // namespace
 
