@@ -221,14 +221,6 @@ struct LabourSupplyPass {
 #endif
 };
 
-// LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops, most of
-// which the compiler vectorises: each Philox stream for the persons who may need it; the
-// deaths; the school, retirement and participation decisions of everyone, branch-free, dead
-// persons' columns left as they were; the automation exposure of the employed (17 divisions
-// each); their separations; the training decisions and skills of everyone, with the logistic
-// probabilities in one loop; the totals. Each person goes through exactly operator()'s
-// operations (a case not taken is computed and not selected; draws not needed are not used),
-// so the bits are the same.
 #if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
 // broad_status as arithmetic, which vectorises (a switch becomes a table look-up that does not).
 constexpr int broad_status_of(int status) {
@@ -244,6 +236,16 @@ static_assert(broad_status_of(status_in_education) == broad_status(status_in_edu
               broad_status_of(status_inactive) == broad_status(status_inactive) &&
               broad_status_of(status_retired) == broad_status(status_retired) && status_count == 8);
 
+// LabourSupplyPass on the CPU, a tile of persons at a time, as a sequence of loops, most of
+// which the compiler vectorises (this file is compiled with -fno-trapping-math, see
+// model/CMakeLists.txt): each Philox stream for the persons who may need it (AVX2); the deaths;
+// the school, retirement and participation decisions of everyone, branch-free; the automation
+// exposure of the employed (17 divisions each); their separations; the training decisions and
+// skills of everyone, the logistic probabilities in one loop; the totals, counted per chunk.
+// Each survivor goes through exactly operator()'s operations (a case not taken is computed and
+// not selected; draws not needed are not used), so the bits are the same. The records of the
+// dead are updated too (unconditional stores vectorise) but never read: the compaction after the
+// pass drops them.
 class SupplyTiles {
  public:
   static constexpr int tile = 128;
@@ -274,7 +276,7 @@ class SupplyTiles {
   }
 
  private:
-  static constexpr int training_bands = 4;
+  static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
   // The stream `purpose` of listed persons j (of this tile): draws 2 block and 2 block + 1 in
   // u0[j], u1[j].
@@ -355,9 +357,7 @@ class SupplyTiles {
     draw(training_list_, training, purpose_training, 0u, u_train0_, u_train1_);
   }
 
-  // operator() from the survival to the participation decision, for everyone of the tile: the
-  // records of the dead are updated too (unconditional stores vectorise), but they are never
-  // read again: the compaction after the pass drops them.
+  // operator() from the survival to the participation decision, for everyone of the tile.
   void decide_status(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
@@ -501,7 +501,7 @@ class SupplyTiles {
       const double cut = 1.0 - cut_share * residual;
       new_hours_[e] = static_cast<float>(hours * select_bits(cut > 0.2, cut, 0.2));
       const double displaced_fte = hours * (x.displaced - x.augmented);
-      fte_fixed_[e] = displaced_fte * fixed_share_unit + 0.5;  // floored later: no vector floor with -ftrapping-math
+      fte_fixed_[e] = displaced_fte * fixed_share_unit + 0.5;  // share_to_fixed, floored and cast in separate()
       has_weight_[e] = x.weighted > 0.0;
       for (int k = 0; k < task_category_count; ++k)
         task_fixed_[k][e] = displaced_fte * share[k] * adopted[k] / x.weighted * fixed_share_unit + 0.5;
@@ -559,7 +559,7 @@ class SupplyTiles {
   }
 
   // Training (the probabilities of everyone in one loop, used where a person may train), skills
-  // and the new status, of everyone (the dead too: see decide_status).
+  // and the new status.
   void train(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
