@@ -21,14 +21,21 @@ struct TrainingLogits {
   double displacement;                 // per unit of this year's displaced share
 };
 
-TS_HD inline double training_probability(const TrainingLogits& l, int education, int age, int status, double displaced) {
-  const int band = age < 35 ? 0 : (age < 45 ? 1 : (age < 55 ? 2 : 3));
+// Age band of the training model: up to 34, 35-44, 45-54, 55 and over.
+TS_HD inline int training_age_band(int age) { return age < 35 ? 0 : (age < 45 ? 1 : (age < 55 ? 2 : 3)); }
+
+// The log-odds but for this year's displacement (the CPU's tiled supply pass tabulates them).
+TS_HD inline double training_logit_before_displacement(const TrainingLogits& l, int education, int band, int status) {
   double logit = l.education[education] + l.age_band[band] + l.policy;
   if (is_employed(static_cast<std::uint8_t>(status))) logit += l.contract[status - status_employee_permanent];
   else logit += l.status[status == status_unemployed ? 1 : 2];
   if (education == 0) logit += l.low_educated_extra;
-  logit += l.displacement * displaced;
-  return det_logistic(logit);
+  return logit;
+}
+
+TS_HD inline double training_probability(const TrainingLogits& l, int education, int age, int status, double displaced) {
+  const double logit = training_logit_before_displacement(l, education, training_age_band(age), status);
+  return det_logistic(logit + l.displacement * displaced);
 }
 
 // Shifts of the log-odds that rake the additive model onto the base population, so that every

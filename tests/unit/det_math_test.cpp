@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernels/det_math.hpp"
+#include "kernels/logistic_lanes.hpp"
 
 namespace {
 
@@ -171,6 +172,23 @@ TEST(DetMath, LanesGiveTheScalarBitsForRandomArguments) {
     for (std::size_t first = 0; first < count; first += 9) {
       ASSERT_TRUE(lanes_match_scalar<8>(*args, first, 1, exponents[first]));
       ASSERT_TRUE(lanes_match_scalar<9>(*args, first, 1, exponents[(first + 1) % count]));
+    }
+  }
+}
+
+TEST(DetMath, LogisticInPlaceHasTheBitsOfTheScalarLogistic) {
+  std::vector<double> xs = {0.0, -0.0, 1e-300, -1e-300, 709.5, -709.5, 745.5, -745.5, 1e10, -1e10,
+                            std::nan(""), INFINITY, -INFINITY};
+  for (double x = -60.0; x <= 60.0; x += 0.173) xs.push_back(x);
+  for (int count = 0; count <= 19; ++count) {  // whole groups of eight and partial ones
+    for (std::size_t first = 0; first + static_cast<std::size_t>(count) <= xs.size(); first += 37) {
+      std::vector<double> y(xs.begin() + static_cast<std::ptrdiff_t>(first),
+                            xs.begin() + static_cast<std::ptrdiff_t>(first) + count);
+      ts::det_logistic_in_place(y.data(), count);
+      for (int k = 0; k < count; ++k) {
+        const double x = xs[first + static_cast<std::size_t>(k)];
+        ASSERT_EQ(bits_of(y[static_cast<std::size_t>(k)]), bits_of(ts::det_logistic(x))) << "x=" << x;
+      }
     }
   }
 }

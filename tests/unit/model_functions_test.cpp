@@ -6,6 +6,7 @@
 
 #include "kernels/philox_stream.hpp"
 #include "model/exposure_k.hpp"
+#include "model/exposure_lanes.hpp"
 #include "model/technology_k.hpp"
 #include "model/training_k.hpp"
 #include "model/wage_k.hpp"
@@ -68,6 +69,45 @@ TEST(Exposure, ReinstatementMovesDisplacedTimeToNonRoutineTasks) {
   EXPECT_NEAR(task_distance(tasks, tasks.share), 0.0, 1e-15);
   const double disjoint[task_category_count] = {0, 0, 0, 0, 1};
   EXPECT_NEAR(task_distance(TaskBundle{{1, 0, 0, 0, 0}}, disjoint), 1.0, 1e-15);
+}
+
+TEST(Exposure, BranchFreeExposureHasTheBitsOfTheScalarFunctions) {
+  const ts::PhiloxStream r(3, 0, 17, 2030, 0);
+  std::uint32_t draw = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    ts::model::TaskBundle tasks{};
+    double share[ts::model::task_category_count], adopted[ts::model::task_category_count];
+    double total = 0.0;
+    for (int k = 0; k < ts::model::task_category_count; ++k) {
+      tasks.share[k] = r.uniform(draw++);
+      total += tasks.share[k];
+    }
+    for (int k = 0; k < ts::model::task_category_count; ++k) {
+      tasks.share[k] = static_cast<float>(tasks.share[k] / total);
+      // Edge cases: no adoption (nothing weighted), no non-routine time, every bundle empty.
+      adopted[k] = trial % 7 == 0 ? 0.0 : 0.3 * r.uniform(draw++);
+    }
+    if (trial % 5 == 0) tasks.share[ts::model::task_analytic] = tasks.share[ts::model::task_interpersonal] = 0.0;
+    if (trial % 11 == 0)
+      for (double& t : tasks.share) t = 0.0;
+    for (int k = 0; k < ts::model::task_category_count; ++k) share[k] = tasks.share[k];
+    const double skill = 3.0 * r.uniform(draw++);
+    const int digital = trial % 4;
+    const double reduction = trial % 3 == 0 ? 0.0 : 0.8, per_level = 0.15 * (trial % 9), reinstatement = 0.4;
+    const ts::model::WorkerExposure x =
+        ts::model::worker_exposure_selected(share, adopted, skill, digital, reduction, per_level, reinstatement);
+    const double displaced = ts::model::displaced_share(tasks, adopted, skill, reduction);
+    const double augmented = ts::model::augmented_share(displaced, digital, per_level);
+    const ts::model::TaskBundle next = ts::model::update_task_bundle(tasks, adopted, displaced, augmented, reinstatement);
+    ASSERT_EQ(x.displaced, displaced) << trial;
+    ASSERT_EQ(x.augmented, augmented) << trial;
+    for (int k = 0; k < ts::model::task_category_count; ++k) {
+      ASSERT_EQ(std::isnan(x.share[k]), std::isnan(next.share[k])) << trial;
+      if (!std::isnan(next.share[k])) {
+        ASSERT_EQ(x.share[k], next.share[k]) << trial << " " << k;
+      }
+    }
+  }
 }
 
 TEST(Technology, CapabilityStartsAtTheFrontierAndRisesToTheCeiling) {

@@ -3,8 +3,10 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "kernels/philox_stream.hpp"
+#include "kernels/philox_tile.hpp"
 
 namespace {
 
@@ -46,6 +48,47 @@ TEST(Philox, PlainWordsMatchRandom123) {
     ASSERT_EQ(c2, expected.word[2]);
     ASSERT_EQ(c3, expected.word[3]);
   }
+}
+
+TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
+  std::uint64_t x = 88172645463325252ull;  // xorshift64: ids that use both halves
+  const auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int count = 0; count <= 21; ++count) {  // whole groups of the vector path and tails
+    std::vector<std::uint64_t> ids(static_cast<std::size_t>(count));
+    std::vector<std::uint32_t> low(ids.size()), high(ids.size()), w0(ids.size()), w1(ids.size()), w2(ids.size()),
+        w3(ids.size());
+    std::vector<double> u0(ids.size()), u1(ids.size());
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      ids[k] = k % 3 == 0 ? next() : next() & 0xffffffffull;
+      low[k] = static_cast<std::uint32_t>(ids[k]);
+      high[k] = static_cast<std::uint32_t>(ids[k] >> 32);
+    }
+    const std::uint32_t seed = static_cast<std::uint32_t>(next()), replica = static_cast<std::uint32_t>(count % 4);
+    const std::uint32_t block = static_cast<std::uint32_t>(count % 2);
+    ts::philox_stream_blocks(count, low.data(), high.data(), seed, replica, 2031, 5, block, w0.data(), w1.data(),
+                             w2.data(), w3.data());
+    ts::philox_stream_uniforms(count, low.data(), high.data(), seed, replica, 2031, 5, block, u0.data(), u1.data());
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      const ts::PhiloxStream stream(seed, replica, ids[k], 2031, 5);
+      const ts::RandomBlock b = stream.block(block);
+      ASSERT_EQ(w0[k], b.word[0]);
+      ASSERT_EQ(w1[k], b.word[1]);
+      ASSERT_EQ(w2[k], b.word[2]);
+      ASSERT_EQ(w3[k], b.word[3]);
+      ASSERT_EQ(u0[k], stream.uniform(2 * block));
+      ASSERT_EQ(u1[k], stream.uniform(2 * block + 1));
+      ASSERT_EQ(ts::uniform_from_words(b.word[0], b.word[1]), stream.uniform(2 * block));
+      ASSERT_EQ(ts::uniform_from_words(b.word[2], b.word[3]), stream.uniform(2 * block + 1));
+    }
+  }
+  // The extremes of the 53 bits.
+  EXPECT_EQ(ts::uniform_from_words(0u, 0u), 0.5 / 9007199254740992.0);
+  EXPECT_EQ(ts::uniform_from_words(0xffffffffu, 0xffffffffu), (9007199254740991.0 + 0.5) / 9007199254740992.0);
 }
 
 TEST(Philox, EveryKeyPartChangesTheDraw) {
