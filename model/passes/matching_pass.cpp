@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "kernels/exact_histogram.hpp"
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
@@ -77,12 +78,17 @@ struct Hire {
       return;
     }
     const PhiloxStream job(seed, replica, id, static_cast<std::uint32_t>(year), purpose_new_job);
-    if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility
-      const int occupation = draw_occupation_in_group(t, group + 1, job.uniform(0));
+    int type;
+    if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility: draws 0-6
+      const PhiloxBlocks<4> draws(job);
+      const int occupation = draw_occupation_in_group(t, group + 1, draws.uniform(0));
       p.occupation[i] = static_cast<std::uint16_t>(occupation);
-      store_tasks(p, i, draw_task_bundle(t, occupation, job, 2, task_bundle_spread));
+      store_tasks(p, i, draw_task_bundle(t, occupation, draws, 2, task_bundle_spread));
+      type = draws.categorical(1, type_share, employment_type_count);
+    } else {
+      type = job.categorical(1, type_share, employment_type_count);
     }
-    p.status[i] = static_cast<std::uint8_t>(status_employee_permanent + job.categorical(1, type_share, employment_type_count));
+    p.status[i] = static_cast<std::uint8_t>(status_employee_permanent + type);
     p.hours[i] = 1.0f;
     p.unemployment_months[i] = 0;
   }

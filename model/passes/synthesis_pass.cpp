@@ -11,6 +11,7 @@
 
 #include "kernels/exact_histogram.hpp"
 #include "kernels/parallel.hpp"
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
@@ -80,8 +81,8 @@ struct SynthesizePerson {
       const int mid = (lo + hi) / 2;
       if (starts[mid] <= id) lo = mid; else hi = mid;
     }
-    const PhiloxStream cell_stream(draw.seed, draw.replica, static_cast<std::uint64_t>(lo),
-                                   static_cast<std::uint32_t>(draw.year), purpose_synth_cell);
+    const PhiloxBlocks<1> cell_stream(PhiloxStream(draw.seed, draw.replica, static_cast<std::uint64_t>(lo),
+                                                   static_cast<std::uint32_t>(draw.year), purpose_synth_cell));
     const std::uint64_t position = id - starts[lo];
     draw(i, id, lo, low_discrepancy(position, 0, cell_stream.uniform(0)),
          low_discrepancy(position, 1, cell_stream.uniform(1)));
