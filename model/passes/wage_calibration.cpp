@@ -9,6 +9,11 @@
 namespace ts::model {
 namespace {
 
+// Persons in groups of `lanes` (full-time wages, wage alignment): the exponentials and
+// logarithms of a group are taken in lockstep, the same bits as one person at a time, so that
+// their dependent chains overlap.
+constexpr int wage_lanes = 8;
+
 struct FullTimeWages {
   PersonView p;
   TablesView t;
@@ -16,14 +21,31 @@ struct FullTimeWages {
   SchoolLeavingAges leaving;
   LogBins bins;
   bool observed;
-  template <class Add>
-  TS_HD void operator()(std::size_t i, Add& add) const {
+  std::size_t count;
+  TS_HD bool counted(std::size_t i) const {
     const std::uint8_t status = p.status[i];
-    if ((status != status_employee_permanent && status != status_employee_temporary) || p.hours[i] < 1.0f) return;
-    if (observed && !(p.gross_wage[i] > 0.0f)) return;
-    const double wage = observed ? p.gross_wage[i] / (w.annual_months * p.hours[i])
-                                 : person_monthly_wage_fte(p, i, t, w, leaving, 0.0);
-    add(bins.bin_of(wage), 1);
+    if ((status != status_employee_permanent && status != status_employee_temporary) || p.hours[i] < 1.0f) return false;
+    return !observed || p.gross_wage[i] > 0.0f;
+  }
+  template <class Add>
+  TS_HD void operator()(std::size_t group, Add& add) const {
+    const std::size_t first = group * wage_lanes;
+    bool in[wage_lanes];
+    double wage[wage_lanes];
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      in[l] = i < count && counted(i);
+      wage[l] = in[l] && !observed ? person_log_monthly_wage_fte(p, i, t, w, leaving, 0.0) : 0.0;
+    }
+    if (!observed) det_exp_lanes(wage);
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (in[l] && observed) wage[l] = p.gross_wage[i] / (w.annual_months * p.hours[i]);
+    }
+    int bin[wage_lanes];
+    bins.bins_of(wage, bin);
+    for (int l = 0; l < wage_lanes; ++l)
+      if (in[l]) add(bin[l], 1);
   }
 };
 
@@ -37,8 +59,22 @@ struct AlignWageEffects {
   SchoolLeavingAges leaving;
   double log_synthetic[9];
   double log_target[9];
-  TS_HD void operator()(std::size_t i) const {
-    const double log_wage = det_log(person_monthly_wage_fte(p, i, t, w, leaving, 0.0));
+  std::size_t count;
+  TS_HD void operator()(std::size_t group) const {
+    const std::size_t first = group * wage_lanes;
+    double log_wage[wage_lanes];
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      log_wage[l] = i < count ? person_log_monthly_wage_fte(p, i, t, w, leaving, 0.0) : 0.0;
+    }
+    det_exp_lanes(log_wage);  // the monthly wage, whose logarithm the deciles were taken of
+    det_log_lanes(log_wage);
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) shift(i, log_wage[l]);
+    }
+  }
+  TS_HD void shift(std::size_t i, double log_wage) const {
     double shift;
     if (log_wage <= log_synthetic[0]) {
       shift = log_target[0] - log_synthetic[0];
@@ -54,13 +90,15 @@ struct AlignWageEffects {
   }
 };
 
+std::size_t wage_groups(std::size_t persons) { return (persons + wage_lanes - 1) / wage_lanes; }
+
 }  // namespace
 
 std::vector<double> full_time_wage_quantiles(Simulation::State& s, bool observed, const std::vector<double>& probabilities) {
   const FullTimeWages contribution{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
-                                   s.bins, observed};
+                                   s.bins, observed, s.population.size()};
   const std::vector<std::int64_t> counts =
-      global_histogram(s, exact_histogram(s.population.size(), s.bins.bin_count(), contribution));
+      global_histogram(s, exact_histogram(wage_groups(s.population.size()), s.bins.bin_count(), contribution));
   std::int64_t total = 0;
   for (auto c : counts) total += c;
   if (total == 0) return {};
@@ -85,12 +123,13 @@ void align_wage_distribution(Simulation::State& s) {
   // wage effects stay centred on zero (entrants draw theirs from the same centred distribution);
   // then the shape, decile by decile.
   s.globals.log_wage_intercept = det_log(s.calibration.wages.deciles_monthly_fte_2024[4]) - det_log(synthetic[4]);
-  AlignWageEffects align{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), {}, {}};
+  AlignWageEffects align{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), {}, {},
+                         s.population.size()};
   for (int k = 0; k < 9; ++k) {
     align.log_synthetic[k] = det_log(synthetic[static_cast<std::size_t>(k)]) + s.globals.log_wage_intercept;
     align.log_target[k] = det_log(s.calibration.wages.deciles_monthly_fte_2024[k]);
   }
-  parallel_for(s.population.size(), align);
+  parallel_for(wage_groups(s.population.size()), align);
 }
 
 }  // namespace ts::model
