@@ -9,11 +9,6 @@
 namespace ts::model {
 namespace {
 
-// Persons in groups of `lanes` (full-time wages, wage alignment): the exponentials and
-// logarithms of a group are taken in lockstep, the same bits as one person at a time, so that
-// their dependent chains overlap.
-constexpr int wage_lanes = 8;
-
 struct FullTimeWages {
   PersonView p;
   TablesView t;
@@ -21,33 +16,22 @@ struct FullTimeWages {
   SchoolLeavingAges leaving;
   LogBins bins;
   bool observed;
-  std::size_t count;
-  TS_HD bool counted(std::size_t i) const {
-    const std::uint8_t status = p.status[i];
-    if ((status != status_employee_permanent && status != status_employee_temporary) || p.hours[i] < 1.0f) return false;
-    return !observed || p.gross_wage[i] > 0.0f;
-  }
   template <class Add>
-  TS_HD void operator()(std::size_t group, Add& add) const {
-    const std::size_t first = group * wage_lanes;
-    bool in[wage_lanes];
-    double wage[wage_lanes];
-    for (int l = 0; l < wage_lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      in[l] = i < count && counted(i);
-      wage[l] = in[l] && !observed ? person_log_monthly_wage_fte(p, i, t, w, leaving, 0.0) : 0.0;
-    }
-    if (!observed) det_exp_lanes(wage);
-    for (int l = 0; l < wage_lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      if (in[l] && observed) wage[l] = p.gross_wage[i] / (w.annual_months * p.hours[i]);
-    }
-    int bin[wage_lanes];
-    bins.bins_of(wage, bin);
-    for (int l = 0; l < wage_lanes; ++l)
-      if (in[l]) add(bin[l], 1);
+  TS_HD void operator()(std::size_t i, Add& add) const {
+    const std::uint8_t status = p.status[i];
+    if ((status != status_employee_permanent && status != status_employee_temporary) || p.hours[i] < 1.0f) return;
+    if (observed && !(p.gross_wage[i] > 0.0f)) return;
+    const double wage = observed ? p.gross_wage[i] / (w.annual_months * p.hours[i])
+                                 : person_monthly_wage_fte(p, i, t, w, leaving, 0.0);
+    add(bins.bin_of(wage), 1);
   }
 };
+
+// Persons in groups of `wage_lanes` for the alignment: the exponentials and logarithms of a
+// group are taken in lockstep, the same bits as one person at a time, so that their dependent
+// chains overlap. (The full-time wages above stay per person: only a third of the persons
+// count, and lanes would take the functions for everyone.)
+constexpr int wage_lanes = 8;
 
 // Maps each person's potential wage through the piecewise log-linear map that sends the
 // synthetic deciles onto the published ones (beyond P10 and P90, the end shifts carry on), by
@@ -96,9 +80,9 @@ std::size_t wage_groups(std::size_t persons) { return (persons + wage_lanes - 1)
 
 std::vector<double> full_time_wage_quantiles(Simulation::State& s, bool observed, const std::vector<double>& probabilities) {
   const FullTimeWages contribution{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters),
-                                   s.bins, observed, s.population.size()};
+                                   s.bins, observed};
   const std::vector<std::int64_t> counts =
-      global_histogram(s, exact_histogram(wage_groups(s.population.size()), s.bins.bin_count(), contribution));
+      global_histogram(s, exact_histogram(s.population.size(), s.bins.bin_count(), contribution));
   std::int64_t total = 0;
   for (auto c : counts) total += c;
   if (total == 0) return {};
