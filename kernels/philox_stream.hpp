@@ -109,6 +109,10 @@ class PhiloxStream {
     return philox4x32_10(counter, key_);
   }
 
+  // Block `index` is Philox of the counter (counter_word(0..2), index) under (key_word(0..1)).
+  TS_HD std::uint32_t counter_word(int w) const { return counter_[w]; }
+  TS_HD std::uint32_t key_word(int w) const { return key_[w]; }
+
   // Uniform on the open interval (0, 1) with 53 random bits; draw k uses half of block k/2.
   TS_HD double uniform(std::uint32_t k) const { return uniform_in_block(block(k >> 1), k); }
 

@@ -31,7 +31,7 @@ struct AddEntrant {
   TS_HD void operator()(std::size_t k) const {
     const std::size_t i = first_index + k;
     const std::uint64_t id = first_id + k;
-    const PhiloxBlocks<7> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant));
+    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant));
     const int education = r.categorical(0, education_share, education_count);
     p.person_id[i] = id;
     p.age[i] = 15;

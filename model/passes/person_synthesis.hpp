@@ -32,8 +32,8 @@ struct PersonOfCell {
     const int sex = (cell / cells_per_age_sex) % 2;
     const int attained = (cell / synth_status_count) % education_count;
     const int broad = cell % synth_status_count;
-    // Draws 0-13 from seven blocks computed once; a student's draw 14 from the stream.
-    const PhiloxBlocks<7> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person));
+    // Draws 0-15 from eight blocks computed together (a student takes draw 14).
+    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person));
     const int band = age >= 70 ? 11 : (age - 15) / 5;
     const int education =
         broad == synth_in_education ? final_education(attained, age, leaving, cohort_education, r.uniform(14)) : attained;
