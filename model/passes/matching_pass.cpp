@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "kernels/exact_histogram.hpp"
+#include "kernels/parallel_listed.hpp"
 #include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "model/passes/passes.hpp"
@@ -51,29 +52,22 @@ struct CountApplications {
   int year;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
-    if (p.status[i] != status_unemployed) return;
+    if (!selected(i)) return;
     const PhiloxStream r(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_application);
     const int group = choice.choose(p, i, r);
     applied_group[i] = static_cast<std::uint8_t>(group);
     add(group * education_count + p.education[i], 1);
   }
-  // The CPU's chunks (exact_histogram): a tile's seekers, a few percent of persons, are listed
-  // first (a branch-free scan of status) and their person ids fetched ahead, then handled one
-  // after another: scanning and handling in one loop stalled on each seeker's cache misses.
+  TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
+  // CPU only (a template, so that nvcc does not flag it as unused).
+  template <class = void>
+  void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
+  // The CPU's chunks (exact_histogram): the seekers, a few percent of persons, listed tile by
+  // tile and their ids fetched ahead, then handled (one loop that scanned and handled stalled
+  // on each seeker's cache misses).
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
-    constexpr std::size_t tile = 256;
-    std::uint32_t seeker[tile];
-    for (std::size_t first = begin; first < end; first += tile) {
-      const std::size_t last = first + tile < end ? first + tile : end;
-      std::size_t seekers = 0;
-      for (std::size_t i = first; i < last; ++i) {
-        seeker[seekers] = static_cast<std::uint32_t>(i - first);
-        seekers += p.status[i] == status_unemployed ? 1 : 0;
-      }
-      for (std::size_t k = 0; k < seekers; ++k) __builtin_prefetch(p.person_id + first + seeker[k]);
-      for (std::size_t k = 0; k < seekers; ++k) (*this)(first + seeker[k], add);
-    }
+    for_each_selected(begin, end, *this, [&](std::size_t i) { (*this)(i, add); });
   }
 };
 
@@ -85,8 +79,11 @@ struct Hire {
   double type_share[employment_type_count];
   std::uint32_t seed, replica;
   int year;
+  TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
+  template <class = void>  // CPU only, see CountApplications
+  void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
   TS_HD void operator()(std::size_t i) const {
-    if (p.status[i] != status_unemployed) return;
+    if (!selected(i)) return;
     const std::uint64_t id = p.person_id[i];
     const int group = applied_group[i];
     const PhiloxStream hiring(seed, replica, id, static_cast<std::uint32_t>(year), purpose_hiring);
@@ -258,7 +255,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   hire.seed = s.settings.seed;
   hire.replica = s.settings.replica;
   hire.year = g.year;
-  parallel_for(s.population.size(), hire);
+  parallel_for_selected(s.population.size(), hire);
   g.previous_labour_force = supply.labour_force;
   return vacancies;
 }
