@@ -59,11 +59,16 @@ class InPlaceCompaction {
     return kept;
   }
 
-  // Compacts a column of records of `bytes` bytes each, as planned.
-  void apply(void* column, std::size_t bytes) {
+  // Compacts a column of records of `bytes` bytes each, as planned. The parts move their
+  // records concurrently, in any order; `last_part_first` runs them one by one from the last
+  // (for tests: a part that wrote into an earlier one before it was read would show).
+  void apply(void* column, std::size_t bytes, bool last_part_first = false) {
     if (scratch_.size() < head_records_ * bytes) scratch_.resize(head_records_ * bytes);
     const Apply step{parts_.data(), static_cast<unsigned char*>(column), scratch_.data(), bytes};
-    parallel_for(parts_.size(), MoveDown{step});
+    if (last_part_first)
+      for (std::size_t p = parts_.size(); p-- > 0;) MoveDown{step}(p);
+    else
+      parallel_for(parts_.size(), MoveDown{step});
     parallel_for(parts_.size(), WriteHead{step});
   }
 
