@@ -30,9 +30,10 @@ inline constexpr std::size_t columns = static_cast<std::size_t>(model::Populatio
 //          5 tasks, hours, years_worked
 inline constexpr PassBytes supply_bytes{"labour_supply", u64 + 4 * u8 + u16 + 5 * f32 + f32 + u8 + f32 + f32,
                                         u8 + u8 + u8 + u8 + f32 + u8 + f32 + 5 * f32 + f32 + f32};
-// The compaction after deaths (Population::compact, kernels/soa.hpp): each block of records
-// reads its keep flags once, then every column's kept records are copied run by run into the
-// spare columns, which swap with the live ones; status_at_start likewise.
+// The compaction after deaths (Population::compact, kernels/soa.hpp): the keep flags are read
+// once to find the runs of kept records, then every column's kept records move down run by run
+// (in place on the CPU, kernels/in_place_compaction.hpp; into spare columns on the GPU);
+// status_at_start likewise.
 inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + u8, record + u8};
 // add_entrants: the columns grow within their capacity, so only the new cohort is written,
 // about 1% of persons: left out, like the other branches of a few percent.

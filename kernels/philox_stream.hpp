@@ -85,6 +85,15 @@ TS_HD inline double low_discrepancy(std::uint64_t k, int coordinate, double offs
   return x - det_floor(x);
 }
 
+// Draw k of a stream from its block k/2: a uniform on the open interval (0, 1) with 53 random
+// bits from half of the block's words (PhiloxStream::uniform and PhiloxBlocks share it).
+TS_HD inline double uniform_in_block(const RandomBlock& b, std::uint32_t k) {
+  const std::uint32_t high = b.word[(k & 1u) * 2];
+  const std::uint32_t low = b.word[(k & 1u) * 2 + 1];
+  const std::uint64_t bits53 = (static_cast<std::uint64_t>(high >> 5) << 26) | static_cast<std::uint64_t>(low >> 6);
+  return (static_cast<double>(bits53) + 0.5) * (1.0 / 9007199254740992.0);
+}
+
 // The stream of one person in one year for one purpose. Key = (seed, replica); counter =
 // (person id low, person id high, year << 16 | purpose, block index).
 class PhiloxStream {
@@ -100,15 +109,12 @@ class PhiloxStream {
     return philox4x32_10(counter, key_);
   }
 
+  // Block `index` is Philox of the counter (counter_word(0..2), index) under (key_word(0..1)).
+  TS_HD std::uint32_t counter_word(int w) const { return counter_[w]; }
+  TS_HD std::uint32_t key_word(int w) const { return key_[w]; }
+
   // Uniform on the open interval (0, 1) with 53 random bits; draw k uses half of block k/2.
-  TS_HD double uniform(std::uint32_t k) const {
-    const RandomBlock b = block(k >> 1);
-    const std::uint32_t high = b.word[(k & 1u) * 2];
-    const std::uint32_t low = b.word[(k & 1u) * 2 + 1];
-    const std::uint64_t bits53 =
-        (static_cast<std::uint64_t>(high >> 5) << 26) | static_cast<std::uint64_t>(low >> 6);
-    return (static_cast<double>(bits53) + 0.5) * (1.0 / 9007199254740992.0);
-  }
+  TS_HD double uniform(std::uint32_t k) const { return uniform_in_block(block(k >> 1), k); }
 
   TS_HD double normal(std::uint32_t k) const { return det_normal_quantile(uniform(k)); }
 

@@ -6,8 +6,10 @@
 //     visitor over (name, unit, column) that I/O and checkpoints loop over.
 // Adding an attribute is one line in the list; nothing else needs to change.
 // Storage is kept between years: columns grow with headroom (so a few entrants do not
-// reallocate every column), and compaction scatters every column in one pass into a spare set
-// of columns that then swaps with the live one (no allocation, no zero fill, no page faults).
+// reallocate every column). Compaction moves each column's kept records down in place on the
+// CPU (in_place_compaction.hpp); the GPU scatters every column in one pass into a spare set of
+// columns that then swaps with the live one (no allocation, no zero fill once they are large
+// enough).
 #pragma once
 #include <thrust/copy.h>
 #include <thrust/count.h>
@@ -21,6 +23,10 @@
 
 #include "kernels/parallel.hpp"
 #include "kernels/ts_hd.hpp"
+
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
+#include "kernels/in_place_compaction.hpp"
+#endif
 
 namespace ts {
 
@@ -65,69 +71,6 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
   return static_cast<std::size_t>(position[n - 1]) + (last_flag != 0 ? 1 : 0);
 }
 
-// Compaction on the CPU goes block by block and, within a block, column by column: one pass
-// over all columns at once would stream ~60 arrays that share their page offsets, which the
-// L1 cache's sets cannot hold (measured: 3x slower than this). The GPU scatters per record.
-inline constexpr std::size_t compaction_block = 4096;
-
-// The runs of consecutive kept records in one compaction block, found once and then used for
-// every column: few records are dropped in a year, so a column's block is copied as a few long
-// runs (plain copy loops) instead of a test and a conditional store per record.
-struct KeptRuns {
-  std::uint32_t first[compaction_block / 2 + 1];  // relative to the block's first record
-  std::uint32_t length[compaction_block / 2 + 1];
-  int count;
-  TS_HD void find(const std::uint8_t* keep, std::size_t begin, std::size_t end) {
-    count = 0;
-    std::size_t i = begin;
-    while (i < end) {
-      while (i < end && keep[i] == 0) ++i;
-      const std::size_t run_begin = i;
-      while (i < end && keep[i] != 0) ++i;
-      if (i > run_begin) {
-        first[count] = static_cast<std::uint32_t>(run_begin - begin);
-        length[count] = static_cast<std::uint32_t>(i - run_begin);
-        ++count;
-      }
-    }
-  }
-};
-
-// Copies the kept runs of a block starting at `from` to `to`, in order.
-template <class T>
-TS_HD inline void copy_kept_runs(const T* from, T* to, const KeptRuns& runs) {
-  for (int r = 0; r < runs.count; ++r) {
-    const T* source = from + runs.first[r];
-    for (std::uint32_t k = 0; k < runs.length[r]; ++k) to[k] = source[k];
-    to += runs.length[r];
-  }
-}
-
-struct CountKeptInBlock {
-  const std::uint8_t* keep;
-  std::size_t count;
-  std::size_t* kept;
-  TS_HD void operator()(std::size_t block) const {
-    const std::size_t begin = block * compaction_block;
-    const std::size_t end = begin + compaction_block < count ? begin + compaction_block : count;
-    std::size_t k = 0;
-    for (std::size_t i = begin; i < end; ++i) k += keep[i] != 0 ? 1 : 0;
-    kept[block] = k;
-  }
-};
-
-// offset[b] = number of kept records before block b; returns the number kept among the first n.
-inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>& keep, std::size_t n,
-                                      thrust::device_vector<std::size_t>& offset) {
-  const std::size_t blocks = (n + compaction_block - 1) / compaction_block;
-  offset.resize(blocks);
-  if (n == 0) return 0;
-  parallel_for(blocks, CountKeptInBlock{thrust::raw_pointer_cast(keep.data()), n, thrust::raw_pointer_cast(offset.data())});
-  const std::size_t last = offset[blocks - 1];
-  thrust::exclusive_scan(thrust::device, offset.begin(), offset.end(), offset.begin());
-  return static_cast<std::size_t>(offset[blocks - 1]) + last;
-}
-
 }  // namespace ts
 
 #define TS_SOA_POINTER_(type, name, unit) type* name;
@@ -144,48 +87,74 @@ inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>&
   name##_spare_.resize(kept);
 #define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
 #define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
-#define TS_SOA_BLOCK_COPY_(type, name, unit) ::ts::copy_kept_runs(from.name + begin, to.name + offset[block], runs);
-// Where each kept record goes, then the copy into the spare columns (see compaction_block).
-// Only the copy functor the backend uses is declared: nvcc rejects an unused one under -Werror.
+#define TS_SOA_COMPACT_IN_PLACE_(type, name, unit)                        \
+  compaction_.apply(thrust::raw_pointer_cast(name.data()), sizeof(type)); \
+  name.resize(kept);
+// Only the compaction the backend uses is declared: nvcc rejects an unused functor under -Werror.
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
-#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_positions
-#define TS_SOA_COPY_KEPT_(to)                                                                 \
-  ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),        \
-                                    thrust::raw_pointer_cast(positions_.data())});
-#define TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES) \
-    /* Moves every column of a kept record i to its position in the spare columns      \
-       (GPU; public: nvcc's generated kernel stubs name the functor). */                   \
-    struct Scatter {                                                                    \
-      View from, to;                                                                    \
-      const std::uint8_t* keep;                                                         \
-      const std::size_t* position;                                                      \
-      TS_HD void operator()(std::size_t i) const {                                      \
-        if (keep[i] == 0) return;                                                       \
-        const std::size_t j = position[i];                                              \
-        ATTRIBUTES(TS_SOA_SCATTER_)                                                     \
-      }                                                                                 \
-    };
+#define TS_SOA_COMPACTION_(View, ATTRIBUTES)                                                   \
+  /* Moves every column of a kept record i to its position in the spare columns (public:  \
+     nvcc's generated kernel stubs name the functor). */                                  \
+  struct Scatter {                                                                         \
+    View from, to;                                                                         \
+    const std::uint8_t* keep;                                                              \
+    const std::size_t* position;                                                           \
+    TS_HD void operator()(std::size_t i) const {                                           \
+      if (keep[i] == 0) return;                                                            \
+      const std::size_t j = position[i];                                                   \
+      ATTRIBUTES(TS_SOA_SCATTER_)                                                          \
+    }                                                                                      \
+  };                                                                                       \
+  /* Keeps the records whose flag (first size() of keep) is non-zero, in order;           \
+     returns the new size. */                                                              \
+  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {                   \
+    const std::size_t kept = ::ts::keep_positions(keep, size_, positions_);                \
+    ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                       \
+    View to;                                                                               \
+    to.size = kept;                                                                        \
+    ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                         \
+    ::ts::parallel_for(size_, Scatter{view(), to, thrust::raw_pointer_cast(keep.data()),   \
+                                      thrust::raw_pointer_cast(positions_.data())});       \
+    ATTRIBUTES(TS_SOA_SWAP_SPARE_)                                                         \
+    size_ = kept;                                                                          \
+    return kept;                                                                           \
+  }                                                                                        \
+  /* The last compaction applied to another column of size() records before it (with      \
+     the same flags, and a spare column to compact into). */                               \
+  template <class T>                                                                       \
+  void compact_alongside(thrust::device_vector<T>& column, thrust::device_vector<T>& spare, \
+                         const thrust::device_vector<std::uint8_t>& keep) {                \
+    ::ts::compact_column(column, spare, keep, size_);                                      \
+  }                                                                                        \
+                                                                                           \
+ private:                                                                                  \
+  ATTRIBUTES(TS_SOA_SPARE_VECTOR_)                                                         \
+  thrust::device_vector<std::size_t> positions_;                                           \
+                                                                                           \
+ public:
 #else
-#define TS_SOA_KEEP_OFFSETS_ ::ts::keep_block_offsets
-#define TS_SOA_COPY_KEPT_(to)                                                                 \
-  ::ts::parallel_for(positions_.size(), BlockCopy{view(), to, thrust::raw_pointer_cast(keep.data()), \
-                                                  thrust::raw_pointer_cast(positions_.data()), size_});
-#define TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES) \
-    /* Copies the kept records of a block of records column by column (CPU). */              \
-    struct BlockCopy {                                                                  \
-      View from, to;                                                                    \
-      const std::uint8_t* keep;                                                         \
-      const std::size_t* offset;                                                        \
-      std::size_t count;                                                                \
-      TS_HD void operator()(std::size_t block) const {                                  \
-        const std::size_t begin = block * ::ts::compaction_block;                       \
-        const std::size_t end =                                                         \
-            begin + ::ts::compaction_block < count ? begin + ::ts::compaction_block : count; \
-        ::ts::KeptRuns runs;                                                            \
-        runs.find(keep, begin, end);                                                    \
-        ATTRIBUTES(TS_SOA_BLOCK_COPY_)                                                  \
-      }                                                                                 \
-    };
+#define TS_SOA_COMPACTION_(View, ATTRIBUTES)                                                   \
+  /* Keeps the records whose flag (first size() of keep) is non-zero, in order;           \
+     returns the new size. */                                                              \
+  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {                   \
+    const std::size_t kept = compaction_.plan(thrust::raw_pointer_cast(keep.data()), size_); \
+    ATTRIBUTES(TS_SOA_COMPACT_IN_PLACE_)                                                   \
+    size_ = kept;                                                                          \
+    return kept;                                                                           \
+  }                                                                                        \
+  /* The last compaction applied to another column of size() records before it (the      \
+     spare column and the flags serve the GPU's compaction). */                            \
+  template <class T>                                                                       \
+  void compact_alongside(thrust::device_vector<T>& column, thrust::device_vector<T>&,      \
+                         const thrust::device_vector<std::uint8_t>&) {                     \
+    compaction_.apply(thrust::raw_pointer_cast(column.data()), sizeof(T));                 \
+    column.resize(size_);                                                                  \
+  }                                                                                        \
+                                                                                           \
+ private:                                                                                  \
+  ::ts::InPlaceCompaction compaction_;                                                     \
+                                                                                           \
+ public:
 #endif
 #define TS_SOA_COUNT_(type, name, unit) +1
 #define TS_SOA_BYTES_(type, name, unit) +sizeof(type)
@@ -211,20 +180,7 @@ inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>&
       ATTRIBUTES(TS_SOA_VIEW_)                                                          \
       return view;                                                                      \
     }                                                                                   \
-    TS_SOA_COPY_FUNCTOR_(View, ATTRIBUTES)                                              \
-    /* Keeps the records whose flag (first size() of keep) is non-zero, in order;      \
-       returns the new size. */                                                         \
-    std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {              \
-      const std::size_t kept = TS_SOA_KEEP_OFFSETS_(keep, size_, positions_);           \
-      ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                  \
-      View to;                                                                          \
-      to.size = kept;                                                                   \
-      ATTRIBUTES(TS_SOA_SPARE_VIEW_)                                                    \
-      TS_SOA_COPY_KEPT_(to)                                                             \
-      ATTRIBUTES(TS_SOA_SWAP_SPARE_)                                                    \
-      size_ = kept;                                                                     \
-      return kept;                                                                      \
-    }                                                                                   \
+    TS_SOA_COMPACTION_(View, ATTRIBUTES)                                                \
     /* visitor(const char* name, const char* unit, thrust::device_vector<T>& column) */ \
     template <class Visitor>                                                            \
     void visit(Visitor&& visitor) {                                                     \
@@ -232,7 +188,5 @@ inline std::size_t keep_block_offsets(const thrust::device_vector<std::uint8_t>&
     }                                                                                   \
                                                                                         \
    private:                                                                             \
-    ATTRIBUTES(TS_SOA_SPARE_VECTOR_)                                                    \
-    thrust::device_vector<std::size_t> positions_;                                      \
     std::size_t size_ = 0;                                                              \
   };

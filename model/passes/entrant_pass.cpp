@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kernels/parallel.hpp"
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "kernels/shard_range.hpp"
 #include "model/passes/entrants.hpp"
@@ -30,7 +31,7 @@ struct AddEntrant {
   TS_HD void operator()(std::size_t k) const {
     const std::size_t i = first_index + k;
     const std::uint64_t id = first_id + k;
-    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant);
+    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant));
     const int education = r.categorical(0, education_share, education_count);
     p.person_id[i] = id;
     p.age[i] = 15;

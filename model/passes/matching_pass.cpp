@@ -10,6 +10,8 @@
 #include <algorithm>
 
 #include "kernels/exact_histogram.hpp"
+#include "kernels/parallel_listed.hpp"
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
@@ -50,11 +52,22 @@ struct CountApplications {
   int year;
   template <class Add>
   TS_HD void operator()(std::size_t i, Add& add) const {
-    if (p.status[i] != status_unemployed) return;
+    if (!selected(i)) return;
     const PhiloxStream r(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_application);
     const int group = choice.choose(p, i, r);
     applied_group[i] = static_cast<std::uint8_t>(group);
     add(group * education_count + p.education[i], 1);
+  }
+  TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
+  // CPU only (a template, so that nvcc does not flag it as unused).
+  template <class = void>
+  void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
+  // The CPU's chunks (exact_histogram): the seekers, a few percent of persons, listed tile by
+  // tile and their ids fetched ahead, then handled (one loop that scanned and handled stalled
+  // on each seeker's cache misses).
+  template <class Add>
+  void range(std::size_t begin, std::size_t end, Add& add) const {
+    for_each_selected(begin, end, *this, [&](std::size_t i) { (*this)(i, add); });
   }
 };
 
@@ -66,8 +79,11 @@ struct Hire {
   double type_share[employment_type_count];
   std::uint32_t seed, replica;
   int year;
+  TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
+  template <class = void>  // CPU only, see CountApplications
+  void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
   TS_HD void operator()(std::size_t i) const {
-    if (p.status[i] != status_unemployed) return;
+    if (!selected(i)) return;
     const std::uint64_t id = p.person_id[i];
     const int group = applied_group[i];
     const PhiloxStream hiring(seed, replica, id, static_cast<std::uint32_t>(year), purpose_hiring);
@@ -77,12 +93,17 @@ struct Hire {
       return;
     }
     const PhiloxStream job(seed, replica, id, static_cast<std::uint32_t>(year), purpose_new_job);
-    if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility
-      const int occupation = draw_occupation_in_group(t, group + 1, job.uniform(0));
+    int type;
+    if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility: draws 0-6
+      const PhiloxBlocks<4> draws(job);
+      const int occupation = draw_occupation_in_group(t, group + 1, draws.uniform(0));
       p.occupation[i] = static_cast<std::uint16_t>(occupation);
-      store_tasks(p, i, draw_task_bundle(t, occupation, job, 2, task_bundle_spread));
+      store_tasks(p, i, draw_task_bundle(t, occupation, draws, 2, task_bundle_spread));
+      type = draws.categorical(1, type_share, employment_type_count);
+    } else {
+      type = job.categorical(1, type_share, employment_type_count);
     }
-    p.status[i] = static_cast<std::uint8_t>(status_employee_permanent + job.categorical(1, type_share, employment_type_count));
+    p.status[i] = static_cast<std::uint8_t>(status_employee_permanent + type);
     p.hours[i] = 1.0f;
     p.unemployment_months[i] = 0;
   }
@@ -234,7 +255,7 @@ std::array<double, isco_group_count> matching_pass(Simulation::State& s, const S
   hire.seed = s.settings.seed;
   hire.replica = s.settings.replica;
   hire.year = g.year;
-  parallel_for(s.population.size(), hire);
+  parallel_for_selected(s.population.size(), hire);
   g.previous_labour_force = supply.labour_force;
   return vacancies;
 }

@@ -1,6 +1,7 @@
 // Small per-person helpers shared by the passes: gathering a task bundle from the columns,
 // the employment type of a status, and the wage a person earns in their current job.
 #pragma once
+#include "kernels/det_normal_lanes.hpp"
 #include "kernels/ts_hd.hpp"
 #include "model/exposure_k.hpp"
 #include "model/passes/state.hpp"
@@ -80,18 +81,21 @@ TS_HD inline int final_education(int attained, int age, const SchoolLeavingAges&
 // the first occupation whose running sum of weights exceeds u times the group's total. The
 // running sums are tabulated (occupation_cumulative_weight), so this is a binary search
 // instead of two scans of up to 78 dependent additions; the weights are non-negative, so the
-// sums do not decrease and the search finds that same first occupation.
+// sums do not decrease and the search finds that same first occupation. The search halves
+// the range by conditional moves, not branches: its comparisons are as good as random.
 TS_HD inline int draw_occupation_in_group(const TablesView& t, int isco1, double u) {
   const int first = t.group_first[isco1 - 1];
   const int last = t.group_first[isco1];
-  const double target = u * t.occupation_cumulative_weight[last - 1];
-  int lo = first, hi = last;  // the answer lies in [lo, hi]; hi = last: none exceeds the target
-  while (lo < hi) {
-    const int mid = lo + (hi - lo) / 2;
-    if (target < t.occupation_cumulative_weight[mid]) hi = mid;
-    else lo = mid + 1;
+  const double* sums = t.occupation_cumulative_weight;
+  const double target = u * sums[last - 1];
+  int base = first, n = last - first;  // the answer lies in [base, base + n]
+  while (n > 1) {
+    const int half = n / 2;
+    base = sums[base + half - 1] <= target ? base + half : base;
+    n -= half;
   }
-  return lo < last ? lo : last - 1;
+  const int found = base + (sums[base] <= target ? 1 : 0);  // last: none exceeds the target
+  return found < last ? found : last - 1;
 }
 
 // Draws a major group by the education's occupation distribution, then a 4-digit code in it.
@@ -118,8 +122,11 @@ TS_HD inline TaskBundle draw_task_bundle(const TablesView& t, int occupation, co
                                          std::uint32_t first_draw, double spread) {
   TaskBundle b{};
   double factor[task_category_count];
-  for (int k = 0; k < task_category_count; ++k) factor[k] = spread * stream.normal(first_draw + static_cast<std::uint32_t>(k));
-  det_exp_lanes(factor);  // the five exponentials in lockstep, the same bits as one at a time
+  for (int k = 0; k < task_category_count; ++k) factor[k] = stream.uniform(first_draw + static_cast<std::uint32_t>(k));
+  // The five normals and exponentials in lockstep, the same bits as one at a time.
+  det_normal_quantile_lanes(factor);
+  for (int k = 0; k < task_category_count; ++k) factor[k] = spread * factor[k];
+  det_exp_lanes(factor);
   double total = 0.0;
   for (int k = 0; k < task_category_count; ++k) {
     b.share[k] = t.occupation_tasks[occupation * task_category_count + k] * factor[k];

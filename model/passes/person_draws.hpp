@@ -6,21 +6,26 @@
 
 namespace ts::model {
 
+// The draws take a PhiloxStream or the same stream's blocks computed once (PhiloxBlocks).
+
 // Digital level by attained education and age band (digital_skills.csv): draw 10.
-TS_HD inline std::uint8_t draw_digital_skill(const TablesView& t, const PhiloxStream& r, int attained_education, int age) {
+template <class Stream>
+TS_HD inline std::uint8_t draw_digital_skill(const TablesView& t, const Stream& r, int attained_education, int age) {
   const int band = age >= 65 ? 5 : (age - 15) / 10;
   return static_cast<std::uint8_t>(r.categorical(
       10, t.digital_share + (attained_education * digital_band_count + band) * digital_level_count, digital_level_count));
 }
 
 // General skill stock around the base-year mean of 1 (assumption: 15% dispersion): draw 11.
-TS_HD inline float draw_skill_stock(const PhiloxStream& r) {
+template <class Stream>
+TS_HD inline float draw_skill_stock(const Stream& r) {
   const double skill = 1.0 + 0.15 * r.normal(11);
   return static_cast<float>(skill < 0.3 ? 0.3 : skill);
 }
 
 // Months of the current unemployment spell, exponential with the given mean: draw 13.
-TS_HD inline std::uint8_t draw_unemployment_months(const PhiloxStream& r, std::uint8_t status, double mean_months) {
+template <class Stream>
+TS_HD inline std::uint8_t draw_unemployment_months(const Stream& r, std::uint8_t status, double mean_months) {
   const double spell = status == status_unemployed ? -mean_months * det_log(r.uniform(13)) : 0.0;
   return static_cast<std::uint8_t>(spell > 255.0 ? 255.0 : spell);
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/passes/person_draws.hpp"
@@ -31,7 +32,8 @@ struct PersonOfCell {
     const int sex = (cell / cells_per_age_sex) % 2;
     const int attained = (cell / synth_status_count) % education_count;
     const int broad = cell % synth_status_count;
-    const PhiloxStream r(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person);
+    // Draws 0-15 from eight blocks computed together (a student takes draw 14).
+    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_synth_person));
     const int band = age >= 70 ? 11 : (age - 15) / 5;
     const int education =
         broad == synth_in_education ? final_education(attained, age, leaving, cohort_education, r.uniform(14)) : attained;

@@ -118,9 +118,9 @@ WageTerms Simulation::State::wage_terms() const {
 
 void Simulation::State::remove_unkept_persons() {
   const std::size_t n = population.size();
-  population.compact(keep);
   status_at_start.resize(n);
-  compact_column(status_at_start, status_at_start_spare, keep, population.size());
+  population.compact(keep);
+  population.compact_alongside(status_at_start, status_at_start_spare, keep);
 }
 
 }  // namespace ts::model

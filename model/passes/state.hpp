@@ -72,7 +72,7 @@ struct Simulation::State {
 
   Population population;
   thrust::device_vector<std::uint8_t> status_at_start;  // for the transition matrix
-  thrust::device_vector<std::uint8_t> status_at_start_spare;  // swaps with it in compaction
+  thrust::device_vector<std::uint8_t> status_at_start_spare;  // swaps with it in compaction (GPU)
   thrust::device_vector<std::uint8_t> keep;              // compaction flags
   thrust::device_vector<float> wealth_weights;           // capital-income shares, within a year
   thrust::device_vector<std::uint8_t> applied_group;     // matching: each seeker's application, within a year

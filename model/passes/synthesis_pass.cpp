@@ -11,6 +11,7 @@
 
 #include "kernels/exact_histogram.hpp"
 #include "kernels/parallel.hpp"
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "kernels/shard_range.hpp"
 #include "model/passes/passes.hpp"
@@ -70,21 +71,44 @@ std::vector<std::uint64_t> cell_starts(const Calibration& c, double scale) {
 struct SynthesizePerson {
   PersonOfCell draw;
   const std::uint64_t* starts;
-  int cells;
+  const int* bucket_cell;  // the cell of each bucket's first id (CellBuckets)
+  int bucket_shift;
   std::uint64_t first_id;
 
   TS_HD void operator()(std::size_t i) const {
     const std::uint64_t id = first_id + i;
-    int lo = 0, hi = cells;  // last cell whose start <= id
+    const std::uint64_t bucket = id >> bucket_shift;
+    // The last cell whose start <= id lies between the cells of its bucket's first id and of
+    // the next bucket's: a search over a few cells instead of all of them.
+    int lo = bucket_cell[bucket], hi = bucket_cell[bucket + 1] + 1;
     while (hi - lo > 1) {
       const int mid = (lo + hi) / 2;
       if (starts[mid] <= id) lo = mid; else hi = mid;
     }
-    const PhiloxStream cell_stream(draw.seed, draw.replica, static_cast<std::uint64_t>(lo),
-                                   static_cast<std::uint32_t>(draw.year), purpose_synth_cell);
+    const PhiloxBlocks<1> cell_stream(PhiloxStream(draw.seed, draw.replica, static_cast<std::uint64_t>(lo),
+                                                   static_cast<std::uint32_t>(draw.year), purpose_synth_cell));
     const std::uint64_t position = id - starts[lo];
     draw(i, id, lo, low_discrepancy(position, 0, cell_stream.uniform(0)),
          low_discrepancy(position, 1, cell_stream.uniform(1)));
+  }
+};
+
+// Ids in buckets of 2^shift, about one cell's worth each, and the cell of each bucket's first
+// id (the last bucket's clamped to the last id), found by one walk over the cell starts.
+struct CellBuckets {
+  int shift = 0;
+  std::vector<int> first_cell;
+  explicit CellBuckets(const std::vector<std::uint64_t>& starts) {
+    const std::uint64_t total = starts.back();
+    const int cells = static_cast<int>(starts.size() - 1);
+    while ((std::uint64_t{2} << shift) <= total / static_cast<std::uint64_t>(cells)) ++shift;
+    const std::uint64_t buckets = ((total - 1) >> shift) + 2;
+    int cell = 0;
+    for (std::uint64_t b = 0; b < buckets; ++b) {
+      const std::uint64_t id = std::min(b << shift, total - 1);
+      while (cell + 1 < cells && starts[static_cast<std::size_t>(cell + 1)] <= id) ++cell;
+      first_cell.push_back(cell);
+    }
   }
 };
 
@@ -118,8 +142,10 @@ void synthesize_population(Simulation::State& s) {
   const IdRange mine = shard_range(total, s.settings.shards, s.settings.shard);
   s.population.resize(mine.size());
   thrust::device_vector<std::uint64_t> device_starts(starts.begin(), starts.end());
+  const CellBuckets buckets(starts);
+  thrust::device_vector<int> bucket_cell(buckets.first_cell.begin(), buckets.first_cell.end());
   SynthesizePerson synthesize{person_of_cell(s, s.settings.base_year), thrust::raw_pointer_cast(device_starts.data()),
-                              static_cast<int>(starts.size() - 1), mine.begin};
+                              thrust::raw_pointer_cast(bucket_cell.data()), buckets.shift, mine.begin};
   parallel_for(mine.size(), synthesize);
   s.globals.next_person_id = total;
 

@@ -27,6 +27,12 @@ struct FullTimeWages {
   }
 };
 
+// Persons in groups of `wage_lanes` for the alignment: the exponentials and logarithms of a
+// group are taken in lockstep, the same bits as one person at a time, so that their dependent
+// chains overlap. (The full-time wages above stay per person: only a third of the persons
+// count, and lanes would take the functions for everyone.)
+constexpr int wage_lanes = 8;
+
 // Maps each person's potential wage through the piecewise log-linear map that sends the
 // synthetic deciles onto the published ones (beyond P10 and P90, the end shifts carry on), by
 // moving their persistent wage effect. Ranks are kept; the deciles then match.
@@ -37,8 +43,22 @@ struct AlignWageEffects {
   SchoolLeavingAges leaving;
   double log_synthetic[9];
   double log_target[9];
-  TS_HD void operator()(std::size_t i) const {
-    const double log_wage = det_log(person_monthly_wage_fte(p, i, t, w, leaving, 0.0));
+  std::size_t count;
+  TS_HD void operator()(std::size_t group) const {
+    const std::size_t first = group * wage_lanes;
+    double log_wage[wage_lanes];
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      log_wage[l] = i < count ? person_log_monthly_wage_fte(p, i, t, w, leaving, 0.0) : 0.0;
+    }
+    det_exp_lanes(log_wage);  // the monthly wage, whose logarithm the deciles were taken of
+    det_log_lanes(log_wage);
+    for (int l = 0; l < wage_lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) shift(i, log_wage[l]);
+    }
+  }
+  TS_HD void shift(std::size_t i, double log_wage) const {
     double shift;
     if (log_wage <= log_synthetic[0]) {
       shift = log_target[0] - log_synthetic[0];
@@ -53,6 +73,8 @@ struct AlignWageEffects {
     p.wage_effect[i] = static_cast<float>(p.wage_effect[i] + shift);
   }
 };
+
+std::size_t wage_groups(std::size_t persons) { return (persons + wage_lanes - 1) / wage_lanes; }
 
 }  // namespace
 
@@ -85,12 +107,13 @@ void align_wage_distribution(Simulation::State& s) {
   // wage effects stay centred on zero (entrants draw theirs from the same centred distribution);
   // then the shape, decile by decile.
   s.globals.log_wage_intercept = det_log(s.calibration.wages.deciles_monthly_fte_2024[4]) - det_log(synthetic[4]);
-  AlignWageEffects align{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), {}, {}};
+  AlignWageEffects align{s.population.view(), s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), {}, {},
+                         s.population.size()};
   for (int k = 0; k < 9; ++k) {
     align.log_synthetic[k] = det_log(synthetic[static_cast<std::size_t>(k)]) + s.globals.log_wage_intercept;
     align.log_target[k] = det_log(s.calibration.wages.deciles_monthly_fte_2024[k]);
   }
-  parallel_for(s.population.size(), align);
+  parallel_for(wage_groups(s.population.size()), align);
 }
 
 }  // namespace ts::model

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernels/det_math.hpp"
+#include "kernels/det_normal_lanes.hpp"
 #include "kernels/logistic_lanes.hpp"
 
 namespace {
@@ -189,6 +190,21 @@ TEST(DetMath, LogisticInPlaceHasTheBitsOfTheScalarLogistic) {
         const double x = xs[first + static_cast<std::size_t>(k)];
         ASSERT_EQ(bits_of(y[static_cast<std::size_t>(k)]), bits_of(ts::det_logistic(x))) << "x=" << x;
       }
+    }
+  }
+}
+
+TEST(DetMath, NormalQuantileLanesGiveTheScalarBits) {
+  std::vector<double> ps = {1e-300, 1e-12, 0.02424999, 0.02425, 0.02425001, 0.5, 0.97575, 0.9757500001, 1.0 - 1e-12};
+  for (double p = 1e-7; p < 1.0; p += 0.000731) ps.push_back(p);
+  constexpr int lanes = 5;
+  for (std::size_t first = 0; first < ps.size(); ++first) {
+    double z[lanes];
+    for (int l = 0; l < lanes; ++l) z[l] = ps[(first + static_cast<std::size_t>(l) * 11) % ps.size()];
+    ts::det_normal_quantile_lanes(z);
+    for (int l = 0; l < lanes; ++l) {
+      const double p = ps[(first + static_cast<std::size_t>(l) * 11) % ps.size()];
+      ASSERT_EQ(bits_of(z[l]), bits_of(ts::det_normal_quantile(p))) << "p=" << p;
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
 #include "kernels/philox_tile.hpp"
 
@@ -133,6 +134,19 @@ TEST(Philox, CategoricalFollowsTheWeightsAndSkipsZeros) {
   EXPECT_NEAR(counts[0] / double(n), 0.1, 0.005);
   EXPECT_NEAR(counts[2] / double(n), 0.3, 0.007);
   EXPECT_NEAR(counts[3] / double(n), 0.6, 0.007);
+}
+
+TEST(Philox, BlocksComputedOnceGiveTheStreamsDraws) {
+  const double weights[5] = {0.5, 0.0, 2.0, 1.0, 0.25};
+  for (std::uint64_t id : {0ull, 17ull, 123456789012ull, (1ull << 40) + 3}) {
+    const ts::PhiloxStream stream(9, 1, id, 2031, 7);
+    const ts::PhiloxBlocks<3> blocks(stream);
+    for (std::uint32_t k = 0; k < 10; ++k) {  // draws 6-9 lie beyond the blocks: the stream's
+      ASSERT_EQ(blocks.uniform(k), stream.uniform(k)) << "id " << id << " draw " << k;
+      ASSERT_EQ(blocks.normal(k), stream.normal(k));
+      ASSERT_EQ(blocks.categorical(k, weights, 5), stream.categorical(k, weights, 5));
+    }
+  }
 }
 
 }  // namespace

@@ -189,6 +189,38 @@ TEST(EnginePrimitives, StructureOfArraysKeepsOrderOverRepeatedCompactionsAndGrow
   }
 }
 
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA
+// In place, each part's first records may land in earlier parts (all of them, when more were
+// dropped before the part than it keeps): every split, and every order in which the parts
+// run, gives the same stable compaction.
+TEST(EnginePrimitives, InPlaceCompactionIsTheSameForAnyNumberOfParts) {
+  const std::size_t n = 5000;
+  for (int pattern = 0; pattern < 4; ++pattern) {
+    std::vector<std::uint8_t> keep(n);
+    std::vector<std::uint32_t> expected;
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool kept = pattern == 0   ? i % 97 != 5
+                        : pattern == 1 ? i % 3 == 0
+                        : pattern == 2 ? i >= 3000 || i % 50 == 0  // a long dropped stretch
+                                       : i < 10;                   // nearly everyone dropped
+      keep[i] = kept ? 1 : 0;
+      if (kept) expected.push_back(static_cast<std::uint32_t>(i) * 3u + 1u);
+    }
+    for (std::size_t parts : std::vector<std::size_t>{1, 2, 3, 7, 64}) {
+      for (bool last_part_first : {false, true}) {
+        std::vector<std::uint32_t> column(n);
+        for (std::size_t i = 0; i < n; ++i) column[i] = static_cast<std::uint32_t>(i) * 3u + 1u;
+        ts::InPlaceCompaction compaction;
+        ASSERT_EQ(compaction.plan(keep.data(), n, parts), expected.size());
+        compaction.apply(column.data(), sizeof(std::uint32_t), last_part_first);
+        column.resize(expected.size());
+        ASSERT_EQ(column, expected) << "pattern " << pattern << ", " << parts << " parts, last first " << last_part_first;
+      }
+    }
+  }
+}
+#endif
+
 struct IncomeContribution {
   const double* incomes;
   ts::LogBins bins;
