@@ -41,13 +41,14 @@ inline constexpr PassBytes entrant_bytes{"entrants", 0, 0};
 // matching_pass: CountApplications and Hire each read status; only the unemployed read more.
 inline constexpr PassBytes matching_bytes{"matching", u8 + u8, 0};
 // income_pass: SetWealthWeights reads age, career_earnings and writes the wealth weight (a
-// scratch column), whose exact sum and ApplyTaxBenefit read it again; SetWages reads status, age, education, occupation, sex, skill_stock,
+// scratch column, summed exactly as it is written), which ApplyTaxBenefit reads again;
+// SetWages reads status, age, education, occupation, sex, skill_stock,
 // wage_effect, hours, career_earnings and writes gross_wage, career_earnings; ApplyTaxBenefit
 // reads status, age, hours, gross_wage, previous_wage, unemployment_months, years_worked,
 // career_earnings and writes capital_income, benefits, pension, contributions, taxes,
 // disposable_income.
 inline constexpr PassBytes income_bytes{"income",
-                                        (u8 + f32 + f32 + f32) +
+                                        (u8 + f32 + f32) +
                                             (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
                                             (u8 + u8 + f32 + f32 + f32 + u8 + f32 + f32),
                                         f32 + (f32 + f32) + 6 * f32};
