@@ -85,6 +85,9 @@ function(ts_engine_library name system)
   else()
     target_link_libraries(${name} PUBLIC TS::ThrustSerial)
     set_target_properties(${name} PROPERTIES TS_DEFAULT_ISA ON)
+    # The reference takes the GPU's per-person paths where the CPU has tiled ones (range()),
+    # so the tests that compare it with the OpenMP engine check the two against each other.
+    target_compile_definitions(${name} PRIVATE TS_PER_PERSON_PATHS)
     target_compile_definitions(${name} PUBLIC TS_BACKEND_NAME="cpu-serial")
   endif()
   target_link_libraries(${name} PUBLIC ts_flags)

@@ -46,7 +46,9 @@ namespace detail {
 // A contribution may also offer `template <class Add> void range(begin, end, Add&) const`,
 // adding exactly what operator() would add for each index of [begin, end): the CPU backends
 // then call it once per chunk, so that it can split the work into loops the compiler
-// vectorises. The GPU always calls operator() per index.
+// vectorises. The GPU always calls operator() per index, and so does a build with
+// TS_PER_PERSON_PATHS (the serial reference engine): comparing its outputs with the OpenMP
+// engine's checks every range() against the GPU's path on a machine without a GPU.
 template <class Contribution>
 concept HasRangeContribution = requires(const Contribution& c, std::size_t i, RowAdder& add) { c.range(i, i, add); };
 
@@ -61,7 +63,12 @@ struct ChunkedHistogramPass {
     RowAdder add{rows + chunk * static_cast<std::size_t>(bins)};
     const std::size_t begin = chunk * chunk_size;
     const std::size_t end = begin + chunk_size < count ? begin + chunk_size : count;
-    if constexpr (HasRangeContribution<Contribution>) {
+#if defined(TS_PER_PERSON_PATHS)
+    constexpr bool by_range = false;
+#else
+    constexpr bool by_range = HasRangeContribution<Contribution>;
+#endif
+    if constexpr (by_range) {
       if (begin < end) contribution.range(begin, end, add);
     } else {
       for (std::size_t i = begin; i < end; ++i) contribution(i, add);

@@ -59,8 +59,8 @@ void detail::ListedChunk<Functor>::operator()(std::size_t chunk) const {
 // functor.selected(i): the cheap test; functor(i): the work, a no-op for unselected i.
 template <class Functor>
 void parallel_for_selected(std::size_t n, const Functor& functor) {
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
-  parallel_for(n, functor);
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA || defined(TS_PER_PERSON_PATHS)
+  parallel_for(n, functor);  // per person, as on the GPU (see exact_histogram.hpp)
 #else
   if (n == 0) return;
   const std::size_t chunks = detail::cpu_chunk_count(n);
