@@ -11,7 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-gpu-check-out}
 mkdir -p "$out"
-bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-616}   # from docs/performance.md
+bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-407}   # bench/person_year_bytes.hpp, docs/performance.md
 ensemble_replicas=${ENSEMBLE_REPLICAS:-8}
 ensemble_scale=${ENSEMBLE_SCALE:-0.1}
 
@@ -19,6 +19,11 @@ ensemble_scale=${ENSEMBLE_SCALE:-0.1}
 if [ -d gpu-bundle ]; then
   loader=(gpu-bundle/lib/ld-linux-x86-64.so.2 --library-path gpu-bundle/lib)
   cuda_dir=gpu-bundle/cuda; cpu_dir=gpu-bundle/cpu
+  # The bundle's CPU build is compiled for the machine that made it (TS_CPU_ISA=auto: AVX2 there).
+  if ! grep -qw avx2 /proc/cpuinfo; then
+    echo "this host CPU lacks AVX2: rebuild the bundle with TS_CPU_ISA= (bench/make-gpu-bundle.sh)" >&2
+    exit 1
+  fi
 else
   cmake -S . -B build-gpu-cuda -DCMAKE_BUILD_TYPE=Release -DTS_BACKEND=cuda -DTS_MPI=OFF >/dev/null && cmake --build build-gpu-cuda -j
   cmake -S . -B build-gpu-cpu -DCMAKE_BUILD_TYPE=Release -DTS_BACKEND=cpu -DTS_MPI=OFF >/dev/null && cmake --build build-gpu-cpu -j

@@ -6,7 +6,7 @@
 # latter to the device and unpack it in the repository root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-common=(-DCMAKE_BUILD_TYPE=Release -DTS_MPI=OFF -DTS_REFERENCE_BACKEND=OFF)
+common=(-DCMAKE_BUILD_TYPE=Release -DTS_MPI=OFF -DTS_REFERENCE_BACKEND=OFF -DTS_CPU_ISA="${TS_CPU_ISA:-auto}")
 cmake -S . -B build-gpu-cpu "${common[@]}" -DTS_BACKEND=cpu >/dev/null
 cmake -S . -B build-gpu-cuda "${common[@]}" -DTS_BACKEND=cuda >/dev/null
 targets=(taskshift ts_unit_engine)
