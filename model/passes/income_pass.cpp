@@ -5,6 +5,7 @@
 // Equations: docs/model.md section 6-7 and docs/incomes.md.
 #include <cstring>
 
+#include "kernels/cents_lanes_avx2.hpp"
 #include "kernels/exact_histogram.hpp"
 #include "kernels/fixed_point.hpp"
 #include "model/passes/passes.hpp"
@@ -185,10 +186,10 @@ struct ApplyTaxBenefit {
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
 #if defined(TS_TAX_BENEFIT_AVX2)
-    std::int64_t cents[account_count] = {};
+    ts::avx2::CentsLanes<account_count> cents;
     std::size_t i = begin;
     for (; i + 4 <= end; i += 4) four_persons(i, cents);
-    for (int a = 0; a < account_count; ++a) add(a, cents[a]);
+    for (int a = 0; a < account_count; ++a) add(a, cents.total(a));
 #else
     std::size_t i = begin;
 #endif
@@ -203,7 +204,7 @@ struct ApplyTaxBenefit {
   }
   // Persons i to i + 3: all four lanes are computed and stored; lanes of other statuses are then
   // redone by operator(), and their accounts left out of the lanes' cents.
-  void four_persons(std::size_t i, std::int64_t (&cents)[account_count]) const {
+  void four_persons(std::size_t i, ts::avx2::CentsLanes<account_count>& cents) const {
     const __m256d status = widen(p.status + i);
     const auto is = [&](std::uint8_t code) { return _mm256_cmp_pd(status, _mm256_set1_pd(code), _CMP_EQ_OQ); };
     const __m256d scalar_lanes = _mm256_or_pd(is(status_self_employed), is(status_platform_worker));
@@ -213,14 +214,14 @@ struct ApplyTaxBenefit {
     in.age = widen(p.age + i);
     in.fte = widen(p.hours + i);
     in.gross_wage = widen(p.gross_wage + i);
+    in.unemployed = is(status_unemployed);
+    in.retired = is(status_retired);
     in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
     in.unemployment_spell_months = _mm256_add_pd(widen(p.unemployment_months + i), _mm256_set1_pd(1.0));
     in.career_years = years;
     in.career_average_wage = _mm256_and_pd(_mm256_cmp_pd(years, zero, _CMP_GT_OQ),
                                            _mm256_div_pd(widen(p.career_earnings + i), years));
     in.capital_income = _mm256_mul_pd(_mm256_set1_pd(capital_per_weight), widen(wealth_weights + i));
-    in.unemployed = is(status_unemployed);
-    in.retired = is(status_retired);
     in.in_education = is(status_in_education);
     const avx2::IncomeLanes out = avx2::compute_incomes_lanes(in, rules, policy);
     const auto store = [](float* to, __m256d x) { _mm_storeu_ps(to, _mm256_cvtpd_ps(x)); };
@@ -231,22 +232,14 @@ struct ApplyTaxBenefit {
     store(p.contributions + i, _mm256_add_pd(out.employee_ssc, out.self_employed_ssc));
     store(p.taxes + i, _mm256_add_pd(out.income_tax, out.capital_income_tax));
     store(p.disposable_income + i, out.disposable_income);
-    const __m256d accounts[account_count] = {out.employee_ssc,   out.employer_ssc,       out.self_employed_ssc,
-                                             out.income_tax,     out.capital_income_tax, out.unemployment_benefit,
-                                             out.social_assistance, out.pension,         out.basic_income};
-    for (int a = 0; a < account_count; ++a) {
-      // euros_to_cents, lane by lane; the other statuses' lanes give floor(0.5) = 0 cents.
-      const __m256d floored = _mm256_floor_pd(_mm256_add_pd(
-          _mm256_mul_pd(_mm256_andnot_pd(scalar_lanes, accounts[a]), _mm256_set1_pd(cents_per_euro)),
-          _mm256_set1_pd(0.5)));
-      alignas(32) double lanes[4];
-      _mm256_store_pd(lanes, floored);
-      cents[a] += static_cast<std::int64_t>(lanes[0]) + static_cast<std::int64_t>(lanes[1]) +
-                  static_cast<std::int64_t>(lanes[2]) + static_cast<std::int64_t>(lanes[3]);
-    }
+    // The other statuses' lanes add euros_to_cents(0) = 0.
+    const auto own = [&](__m256d x) { return _mm256_andnot_pd(scalar_lanes, x); };
+    cents.add_euros({own(out.employee_ssc), own(out.employer_ssc), own(out.self_employed_ssc), own(out.income_tax),
+                     own(out.capital_income_tax), own(out.unemployment_benefit), own(out.social_assistance),
+                     own(out.pension), own(out.basic_income)});
     const int others = _mm256_movemask_pd(scalar_lanes);
     if (others != 0) {
-      RowAdder lanes_add{cents};
+      RowAdder lanes_add{cents.scalar};
       for (int l = 0; l < 4; ++l)
         if (others & (1 << l)) (*this)(i + static_cast<std::size_t>(l), lanes_add);
     }

@@ -1,0 +1,55 @@
+// Exact sums of euros_to_cents (kernels/fixed_point.hpp) over four lanes at a time, for host
+// code compiled with AVX2. Each lane is floor(euros * 100 + 0.5), the scalar operations in order;
+// an integral double v with |v| < 2^51 added to 1.5 * 2^52 leaves v in the low bits of the (exact)
+// sum, so subtracting the bits of 1.5 * 2^52 gives v as an int64 without a conversion per lane.
+// Groups with larger amounts (or NaN) are cast lane by lane, as euros_to_cents does. Integer
+// sums in any order are exact, so the totals equal the sum of the scalar cents.
+#pragma once
+#if defined(__AVX2__) && !defined(__CUDACC__)
+#include <immintrin.h>
+
+#include <cstdint>
+
+#include "kernels/fixed_point.hpp"
+
+namespace ts::avx2 {
+
+template <int Bins>
+struct CentsLanes {
+  __m256i lanes[Bins];
+  std::int64_t scalar[Bins] = {};  // the groups cast lane by lane, and anything added per person
+  CentsLanes() {
+    for (__m256i& v : lanes) v = _mm256_setzero_si256();
+  }
+  // Adds euros_to_cents of the four lanes of euros[b] to bin b, for every bin.
+  void add_euros(const __m256d (&euros)[Bins]) {
+    __m256d floored[Bins];
+    __m256d outside = _mm256_setzero_pd();
+    for (int b = 0; b < Bins; ++b) {
+      floored[b] = _mm256_floor_pd(
+          _mm256_add_pd(_mm256_mul_pd(euros[b], _mm256_set1_pd(cents_per_euro)), _mm256_set1_pd(0.5)));
+      const __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), floored[b]);
+      outside = _mm256_or_pd(outside, _mm256_cmp_pd(magnitude, _mm256_set1_pd(2251799813685248.0), _CMP_NLT_UQ));
+    }
+    if (_mm256_movemask_pd(outside) == 0) {
+      const __m256d shift = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52
+      for (int b = 0; b < Bins; ++b)
+        lanes[b] = _mm256_add_epi64(lanes[b], _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(floored[b], shift)),
+                                                               _mm256_castpd_si256(shift)));
+    } else {
+      for (int b = 0; b < Bins; ++b) {
+        alignas(32) double x[4];
+        _mm256_store_pd(x, floored[b]);
+        for (double lane : x) scalar[b] += static_cast<std::int64_t>(lane);
+      }
+    }
+  }
+  std::int64_t total(int b) const {
+    alignas(32) std::int64_t x[4];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(x), lanes[b]);
+    return scalar[b] + x[0] + x[1] + x[2] + x[3];
+  }
+};
+
+}  // namespace ts::avx2
+#endif

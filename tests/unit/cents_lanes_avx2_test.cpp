@@ -1,0 +1,48 @@
+// avx2::CentsLanes (kernels/cents_lanes_avx2.hpp) against sums of euros_to_cents, on amounts
+// at half cents, negative ones, and ones too large for the shortcut (the lane-by-lane path).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "kernels/cents_lanes_avx2.hpp"
+#include "kernels/fixed_point.hpp"
+
+namespace {
+
+#if defined(__AVX2__)
+
+TEST(CentsLanesAvx2, SumsEqualTheScalarCents) {
+  std::mt19937_64 engine(7);
+  std::uniform_real_distribution<double> euros(-50000.0, 50000.0);
+  constexpr int bins = 3;
+  for (double scale : {1.0, 1e9, 3e13}) {  // 3e13 euros: beyond 2^51 cents
+    ts::avx2::CentsLanes<bins> lanes;
+    std::int64_t want[bins] = {};
+    for (int group = 0; group < 20000; ++group) {
+      alignas(32) double x[bins][4];
+      for (auto& bin : x)
+        for (double& v : bin) {
+          const double draw = euros(engine);
+          switch (engine() % 4) {
+            case 0: v = std::floor(draw * 100.0) / 100.0 + 0.005; break;  // near a half cent
+            case 1: v = 0.0; break;
+            default: v = draw * (group % 50 == 0 ? scale : 1.0);
+          }
+        }
+      __m256d v[bins];
+      for (int b = 0; b < bins; ++b) {
+        v[b] = _mm256_load_pd(x[b]);
+        for (double e : x[b]) want[b] += ts::euros_to_cents(e);
+      }
+      lanes.add_euros(v);
+    }
+    for (int b = 0; b < bins; ++b) EXPECT_EQ(lanes.total(b), want[b]) << "scale " << scale << " bin " << b;
+  }
+}
+
+#else
+TEST(CentsLanesAvx2, NotBuiltWithoutAvx2) { GTEST_SKIP() << "built without AVX2"; }
+#endif
+
+}  // namespace
