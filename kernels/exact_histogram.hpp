@@ -1,8 +1,8 @@
 // Exact integer histograms: each index contributes int64 amounts to any number of bins (a
 // person adds 1 to a count bin and its wage in cents to a sum bin, say). Integer addition is
 // associative, so every strategy below gives the same bits: on the GPU, 64-bit atomics into
-// one array; on the CPU, one private row per chunk of persons, summed afterwards (atomics on
-// a few hot bins would make two cores fight over cache lines).
+// one array; on the CPU, one private row per thread, summed afterwards (atomics on a few hot
+// bins would make two cores fight over cache lines), filled chunk by chunk.
 #pragma once
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
@@ -10,16 +10,13 @@
 #include <thrust/for_each.h>
 #include <thrust/iterator/counting_iterator.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "kernels/parallel.hpp"
 #include "kernels/ts_hd.hpp"
-
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
-#include <omp.h>
-#endif
 
 namespace ts {
 
@@ -52,29 +49,20 @@ namespace detail {
 template <class Contribution>
 concept HasRangeContribution = requires(const Contribution& c, std::size_t i, RowAdder& add) { c.range(i, i, add); };
 
+// One chunk of indices, added into the row of the thread that takes it.
 template <class Contribution>
-struct ChunkedHistogramPass {
-  Contribution contribution;
-  std::int64_t* rows;
-  std::size_t count;
-  std::size_t chunk_size;
-  int bins;
-  TS_HD void operator()(std::size_t chunk) const {
-    RowAdder add{rows + chunk * static_cast<std::size_t>(bins)};
-    const std::size_t begin = chunk * chunk_size;
-    const std::size_t end = begin + chunk_size < count ? begin + chunk_size : count;
+void add_chunk(const Contribution& contribution, std::size_t begin, std::size_t end, RowAdder& add) {
 #if defined(TS_PER_PERSON_PATHS)
-    constexpr bool by_range = false;
+  constexpr bool by_range = false;
 #else
-    constexpr bool by_range = HasRangeContribution<Contribution>;
+  constexpr bool by_range = HasRangeContribution<Contribution>;
 #endif
-    if constexpr (by_range) {
-      if (begin < end) contribution.range(begin, end, add);
-    } else {
-      for (std::size_t i = begin; i < end; ++i) contribution(i, add);
-    }
+  if constexpr (by_range) {
+    if (begin < end) contribution.range(begin, end, add);
+  } else {
+    for (std::size_t i = begin; i < end; ++i) contribution(i, add);
   }
-};
+}
 
 template <class Contribution>
 struct AtomicHistogramPass {
@@ -86,24 +74,11 @@ struct AtomicHistogramPass {
   }
 };
 
-struct SumRows {
-  const std::int64_t* rows;
-  std::int64_t* totals;
-  std::size_t chunks;
-  int bins;
-  TS_HD void operator()(std::size_t bin) const {
-    std::int64_t total = 0;
-    for (std::size_t c = 0; c < chunks; ++c) total += rows[c * static_cast<std::size_t>(bins) + bin];
-    totals[bin] = total;
-  }
-};
-
+// Persons of one kind cluster in the population's order (the synthesis writes cells one after
+// another, entrants are appended), so a static split into one part per thread left a core idle
+// for a quarter of the year: the CPU hands out many smaller chunks one at a time instead.
 inline std::size_t cpu_chunk_count(std::size_t count) {
-#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
-  const std::size_t wanted = 4 * static_cast<std::size_t>(omp_get_max_threads());
-#else
-  const std::size_t wanted = 1;
-#endif
+  const std::size_t wanted = 16 * static_cast<std::size_t>(cpu_thread_count());
   return count < wanted ? (count == 0 ? 1 : count) : wanted;
 }
 
@@ -123,16 +98,19 @@ std::vector<std::int64_t> exact_histogram(std::size_t count, int bins, const Con
   thrust::copy(shared.begin(), shared.end(), host.begin());
   for (std::size_t b = 0; b < host.size(); ++b) totals[b] = static_cast<std::int64_t>(host[b]);
 #else
+  // One private row per thread: integer sums, so which thread takes which chunk cannot change
+  // the totals.
   const std::size_t chunks = detail::cpu_chunk_count(count);
   const std::size_t chunk_size = (count + chunks - 1) / chunks;
-  thrust::device_vector<std::int64_t> rows(chunks * static_cast<std::size_t>(bins), 0);
-  parallel_for(chunks, detail::ChunkedHistogramPass<Contribution>{
-                           contribution, thrust::raw_pointer_cast(rows.data()), count, chunk_size, bins});
-  thrust::device_vector<std::int64_t> summed(static_cast<std::size_t>(bins));
-  parallel_for(static_cast<std::size_t>(bins),
-               detail::SumRows{thrust::raw_pointer_cast(rows.data()),
-                               thrust::raw_pointer_cast(summed.data()), chunks, bins});
-  thrust::copy(summed.begin(), summed.end(), totals.begin());
+  const std::size_t rows = static_cast<std::size_t>(cpu_thread_count());
+  std::vector<std::int64_t> row_sums(rows * static_cast<std::size_t>(bins), 0);
+  for_each_chunk(chunks, [&](std::size_t chunk, int thread) {
+    RowAdder add{row_sums.data() + static_cast<std::size_t>(thread) * static_cast<std::size_t>(bins)};
+    const std::size_t begin = chunk * chunk_size;
+    detail::add_chunk(contribution, begin, std::min(begin + chunk_size, count), add);
+  });
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t b = 0; b < totals.size(); ++b) totals[b] += row_sums[r * static_cast<std::size_t>(bins) + b];
 #endif
   return totals;
 }

@@ -11,6 +11,10 @@
 
 #include "kernels/ts_hd.hpp"
 
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#include <omp.h>
+#endif
+
 namespace ts {
 
 template <class IndexFunctor>
@@ -24,6 +28,32 @@ template <class IndexFunctor>
 void parallel_for_range(std::size_t first, std::size_t n, const IndexFunctor& functor) {
   if (n == 0) return;
   thrust::for_each_n(thrust::device, thrust::counting_iterator<std::size_t>(first), n, functor);
+}
+
+// The threads a CPU pass runs on (1 on the serial backend).
+inline int cpu_thread_count() {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+  return omp_get_max_threads();
+#else
+  return 1;
+#endif
+}
+
+// CPU only: chunk_work(chunk, thread) for each chunk in [0, chunks), the chunks handed out one
+// at a time to whichever thread is free (thread < cpu_thread_count()), so that chunks of
+// unequal work still finish together.
+template <class ChunkWork>
+void for_each_chunk(std::size_t chunks, const ChunkWork& chunk_work) {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+#pragma omp parallel
+  {
+    const int thread = omp_get_thread_num();
+#pragma omp for schedule(dynamic, 1)
+    for (std::size_t chunk = 0; chunk < chunks; ++chunk) chunk_work(chunk, thread);
+  }
+#else
+  for (std::size_t chunk = 0; chunk < chunks; ++chunk) chunk_work(chunk, 0);
+#endif
 }
 
 namespace detail {

@@ -64,7 +64,8 @@ void parallel_for_selected(std::size_t n, const Functor& functor) {
 #else
   if (n == 0) return;
   const std::size_t chunks = detail::cpu_chunk_count(n);
-  parallel_for(chunks, detail::ListedChunk<Functor>{functor, n, (n + chunks - 1) / chunks});
+  const detail::ListedChunk<Functor> chunk_of{functor, n, (n + chunks - 1) / chunks};
+  for_each_chunk(chunks, [&](std::size_t chunk, int) { chunk_of(chunk); });
 #endif
 }
 
