@@ -2,7 +2,7 @@
 // person adds 1 to a count bin and its wage in cents to a sum bin, say). Integer addition is
 // associative, so every strategy below gives the same bits: on the GPU, 64-bit atomics into
 // one array; on the CPU, one private row per thread, summed afterwards (atomics on a few hot
-// bins would make two cores fight over cache lines), filled chunk by chunk.
+// bins would make two cores fight over cache lines), filled span by span.
 #pragma once
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
@@ -20,7 +20,7 @@
 
 namespace ts {
 
-// Adds into one chunk's private row.
+// Adds into one thread's private row.
 struct RowAdder {
   std::int64_t* row;
   TS_HD void operator()(int bin, std::int64_t amount) const { row[bin] += amount; }
@@ -42,16 +42,16 @@ namespace detail {
 
 // A contribution may also offer `template <class Add> void range(begin, end, Add&) const`,
 // adding exactly what operator() would add for each index of [begin, end): the CPU backends
-// then call it once per chunk, so that it can split the work into loops the compiler
+// then call it once per span of indices, so that it can split the work into loops the compiler
 // vectorises. The GPU always calls operator() per index, and so does a build with
 // TS_PER_PERSON_PATHS (the serial reference engine): comparing its outputs with the OpenMP
 // engine's checks every range() against the GPU's path on a machine without a GPU.
 template <class Contribution>
 concept HasRangeContribution = requires(const Contribution& c, std::size_t i, RowAdder& add) { c.range(i, i, add); };
 
-// One chunk of indices, added into the row of the thread that takes it.
+// A span of indices, added into the row of the thread that takes it.
 template <class Contribution>
-void add_chunk(const Contribution& contribution, std::size_t begin, std::size_t end, RowAdder& add) {
+void add_span(const Contribution& contribution, std::size_t begin, std::size_t end, RowAdder& add) {
 #if defined(TS_PER_PERSON_PATHS)
   constexpr bool by_range = false;
 #else
@@ -74,14 +74,6 @@ struct AtomicHistogramPass {
   }
 };
 
-// Persons of one kind cluster in the population's order (the synthesis writes cells one after
-// another, entrants are appended), so a static split into one part per thread left a core idle
-// for a quarter of the year: the CPU hands out many smaller chunks one at a time instead.
-inline std::size_t cpu_chunk_count(std::size_t count) {
-  const std::size_t wanted = 16 * static_cast<std::size_t>(cpu_thread_count());
-  return count < wanted ? (count == 0 ? 1 : count) : wanted;
-}
-
 }  // namespace detail
 
 // contribution(i, add) calls add(bin, amount) for the bins index i contributes to;
@@ -98,16 +90,13 @@ std::vector<std::int64_t> exact_histogram(std::size_t count, int bins, const Con
   thrust::copy(shared.begin(), shared.end(), host.begin());
   for (std::size_t b = 0; b < host.size(); ++b) totals[b] = static_cast<std::int64_t>(host[b]);
 #else
-  // One private row per thread: integer sums, so which thread takes which chunk cannot change
+  // One private row per thread: integer sums, so which thread takes which span cannot change
   // the totals.
-  const std::size_t chunks = detail::cpu_chunk_count(count);
-  const std::size_t chunk_size = (count + chunks - 1) / chunks;
   const std::size_t rows = static_cast<std::size_t>(cpu_thread_count());
   std::vector<std::int64_t> row_sums(rows * static_cast<std::size_t>(bins), 0);
-  for_each_chunk(chunks, [&](std::size_t chunk, int thread) {
+  for_each_span(count, [&](std::size_t begin, std::size_t end, int thread) {
     RowAdder add{row_sums.data() + static_cast<std::size_t>(thread) * static_cast<std::size_t>(bins)};
-    const std::size_t begin = chunk * chunk_size;
-    detail::add_chunk(contribution, begin, std::min(begin + chunk_size, count), add);
+    detail::add_span(contribution, begin, end, add);
   });
   for (std::size_t r = 0; r < rows; ++r)
     for (std::size_t b = 0; b < totals.size(); ++b) totals[b] += row_sums[r * static_cast<std::size_t>(bins) + b];

@@ -6,6 +6,8 @@
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/transform_reduce.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -39,20 +41,33 @@ inline int cpu_thread_count() {
 #endif
 }
 
-// CPU only: chunk_work(chunk, thread) for each chunk in [0, chunks), the chunks handed out one
-// at a time to whichever thread is free (thread < cpu_thread_count()), so that chunks of
-// unequal work still finish together.
-template <class ChunkWork>
-void for_each_chunk(std::size_t chunks, const ChunkWork& chunk_work) {
+// CPU only: span_work(begin, end, thread) over spans that cover [0, count) once, handed out
+// to whichever thread is free (thread < cpu_thread_count()), largest first: each span is a
+// share of what is left, down to 1/64 of a thread's share, so the threads finish within a
+// small span of each other even when the work per index is uneven (persons of one kind
+// cluster in the population's order). Which thread takes which span varies from run to run:
+// the callers sum integers, so the results do not.
+template <class SpanWork>
+void for_each_span(std::size_t count, const SpanWork& span_work) {
+  if (count == 0) return;
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
+  const std::size_t threads = static_cast<std::size_t>(cpu_thread_count());
+  const std::size_t smallest = std::max<std::size_t>(count / (64 * threads), 1);
+  std::atomic<std::size_t> next{0};
 #pragma omp parallel
   {
     const int thread = omp_get_thread_num();
-#pragma omp for schedule(dynamic, 1)
-    for (std::size_t chunk = 0; chunk < chunks; ++chunk) chunk_work(chunk, thread);
+    std::size_t begin = next.load(std::memory_order_relaxed);
+    for (;;) {
+      if (begin >= count) break;
+      const std::size_t span = std::min(std::max((count - begin) / (2 * threads), smallest), count - begin);
+      if (!next.compare_exchange_weak(begin, begin + span, std::memory_order_relaxed)) continue;
+      span_work(begin, begin + span, thread);
+      begin = next.load(std::memory_order_relaxed);
+    }
   }
 #else
-  for (std::size_t chunk = 0; chunk < chunks; ++chunk) chunk_work(chunk, 0);
+  span_work(std::size_t{0}, count, 0);
 #endif
 }
 

@@ -1,5 +1,5 @@
 // A pass over the few indices that a cheap test selects (the unemployed among all persons,
-// say). On the CPU, each chunk goes in tiles: the tile's selected indices are listed first by
+// say). On the CPU, each span of indices goes in tiles: the tile's selected indices are listed first by
 // a branch-free scan, then handled one after another, so that their loads overlap instead of
 // each stalling the scan; a functor may also name data to fetch ahead for the listed indices.
 // The GPU calls the functor for every index, as parallel_for does. The functor's operator()
@@ -18,19 +18,11 @@ namespace detail {
 template <class Functor>
 concept FetchesAhead = requires(const Functor& f, std::size_t i) { f.fetch_ahead(i); };
 
-template <class Functor>
-struct ListedChunk {
-  Functor functor;
-  std::size_t count;
-  std::size_t chunk_size;
-  void operator()(std::size_t chunk) const;
-};
-
 }  // namespace detail
 
 // The indices i of [begin, end) with functor.selected(i), in tiles of 256: listed by a
 // branch-free scan, fetched ahead (functor.fetch_ahead(i), if it has one), then handle(i)
-// for each in order. CPU only: the chunks of parallel_for_selected and of exact_histogram's
+// for each in order. CPU only: the spans of parallel_for_selected and of exact_histogram's
 // range contributions.
 template <class Functor, class Handle>
 void for_each_selected(std::size_t begin, std::size_t end, const Functor& functor, const Handle& handle) {
@@ -49,13 +41,6 @@ void for_each_selected(std::size_t begin, std::size_t end, const Functor& functo
   }
 }
 
-template <class Functor>
-void detail::ListedChunk<Functor>::operator()(std::size_t chunk) const {
-  const std::size_t begin = chunk * chunk_size;
-  const std::size_t end = begin + chunk_size < count ? begin + chunk_size : count;
-  for_each_selected(begin, end, functor, [this](std::size_t i) { functor(i); });
-}
-
 // functor.selected(i): the cheap test; functor(i): the work, a no-op for unselected i.
 template <class Functor>
 void parallel_for_selected(std::size_t n, const Functor& functor) {
@@ -63,9 +48,9 @@ void parallel_for_selected(std::size_t n, const Functor& functor) {
   parallel_for(n, functor);  // per person, as on the GPU (see exact_histogram.hpp)
 #else
   if (n == 0) return;
-  const std::size_t chunks = detail::cpu_chunk_count(n);
-  const detail::ListedChunk<Functor> chunk_of{functor, n, (n + chunks - 1) / chunks};
-  for_each_chunk(chunks, [&](std::size_t chunk, int) { chunk_of(chunk); });
+  for_each_span(n, [&](std::size_t begin, std::size_t end, int) {
+    for_each_selected(begin, end, functor, [&](std::size_t i) { functor(i); });
+  });
 #endif
 }
 
