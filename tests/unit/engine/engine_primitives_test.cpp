@@ -7,6 +7,7 @@
 #include <thrust/sequence.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -97,6 +98,21 @@ TEST(EnginePrimitives, ExactHistogramRangesCoverEveryIndexOnce) {
     const std::vector<std::int64_t> got = ts::exact_histogram(n, 2, RangeContribution{});
     const auto count = static_cast<std::int64_t>(n);
     EXPECT_EQ(got, (std::vector<std::int64_t>{count, count * (count - 1) / 2})) << "n = " << n;
+  }
+}
+
+TEST(EnginePrimitives, SpansCoverEveryIndexOnceOnTheThreadsThereAre) {
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{130}, std::size_t{1000003}}) {
+    std::vector<std::uint8_t> covered(n, 0);
+    std::atomic<int> empty_spans{0}, threads_out_of_range{0};
+    ts::for_each_span(n, [&](std::size_t begin, std::size_t end, int thread) {
+      if (begin >= end) ++empty_spans;
+      if (thread < 0 || thread >= ts::cpu_thread_count()) ++threads_out_of_range;
+      for (std::size_t i = begin; i < end; ++i) ++covered[i];  // spans are disjoint: no race
+    });
+    EXPECT_EQ(empty_spans.load(), 0) << "n = " << n;
+    EXPECT_EQ(threads_out_of_range.load(), 0) << "n = " << n;
+    EXPECT_EQ(std::count(covered.begin(), covered.end(), std::uint8_t{1}), static_cast<std::ptrdiff_t>(n)) << "n = " << n;
   }
 }
 
