@@ -200,9 +200,9 @@ struct Cells {
   std::vector<AgeTraits> age_classes;
   int class_of_age[256];
   int adult_of_age[256];
-  int broad_of_status[256];
   int classes;
   std::vector<std::uint32_t> person, start_digital, job;  // a chunk holds fewer than 2^32 persons
+  std::vector<std::int64_t> person_cents;  // disposable income of a person cell's persons
   int job_none;  // the cell of persons without a job
 
   explicit Cells(int occupation_count) {
@@ -212,10 +212,10 @@ struct Cells {
       class_of_age[age] = static_cast<int>(found - age_classes.begin());
       if (found == age_classes.end()) age_classes.push_back(a);
       adult_of_age[age] = a.adult ? 1 : 0;
-      broad_of_status[age] = broad_status(static_cast<std::uint8_t>(age));
     }
     classes = static_cast<int>(age_classes.size());
     person.assign(static_cast<std::size_t>(person_key(classes, 0, 0, 0, false)), 0);
+    person_cents.assign(person.size(), 0);
     start_digital.assign(static_cast<std::size_t>(start_digital_key(start_key_count, 0, 0, 0)), 0);
     job_none = occupation_count * 3;
     job.assign(static_cast<std::size_t>(job_none) + 1, 0);
@@ -240,13 +240,14 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
                capability_3 = capability[3], capability_4 = capability[4];
   Cells cells(occupation_count);
   std::uint32_t* const person_cells = cells.person.data();
+  std::int64_t* const person_cents = cells.person_cents.data();
   std::uint32_t* const start_digital_cells = cells.start_digital.data();
   std::uint32_t* const job_cells = cells.job.data();
   const int job_none = cells.job_none;
   constexpr int tile = 256;
   int person_key[tile], start_digital_key[tile], job_cell[tile], wage_bin[tile], disposable_bin[tile];
   std::int64_t wage_cents[tile], disposable_cents[tile];
-  std::int64_t task_total[task_category_count] = {}, disposable_by_status[broad_status_count] = {};
+  std::int64_t task_total[task_category_count] = {};
   for (std::size_t first = begin; first < end; first += tile) {
     const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
     const std::uint8_t* const age = p.age + first;
@@ -330,27 +331,9 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
         wage_cents[j] = euros_to_cents(p.gross_wage[i]);
         disposable_cents[j] = euros_to_cents(p.disposable_income[i]);
       }
-    // Adults' disposable income by broad status, as masked sums that vectorise.
-    std::int64_t by_status_0 = 0, by_status_1 = 0, by_status_2 = 0, by_status_3 = 0, by_status_4 = 0;
-#if defined(_OPENMP) && !defined(__CUDACC__)
-#pragma omp simd reduction(+ : by_status_0, by_status_1, by_status_2, by_status_3, by_status_4)
-#endif
-    for (int j = 0; j < n; ++j) {
-      const std::int64_t cents = disposable_cents[j] & -static_cast<std::int64_t>(cells.adult_of_age[age[j]]);
-      const int broad = cells.broad_of_status[status[j]];
-      by_status_0 += cents & -static_cast<std::int64_t>(broad == 0);
-      by_status_1 += cents & -static_cast<std::int64_t>(broad == 1);
-      by_status_2 += cents & -static_cast<std::int64_t>(broad == 2);
-      by_status_3 += cents & -static_cast<std::int64_t>(broad == 3);
-      by_status_4 += cents & -static_cast<std::int64_t>(broad == 4);
-    }
-    disposable_by_status[0] += by_status_0;
-    disposable_by_status[1] += by_status_1;
-    disposable_by_status[2] += by_status_2;
-    disposable_by_status[3] += by_status_3;
-    disposable_by_status[4] += by_status_4;
     for (int j = 0; j < n; ++j) {
       ++person_cells[person_key[j]];
+      person_cents[person_key[j]] += disposable_cents[j];
       ++start_digital_cells[start_digital_key[j]];
       ++job_cells[job_cell[j]];
       if (is_employed(status[j])) histogram_at(add, layout.wage_histogram, wage_bin[j], wage_cents[j]);
@@ -367,9 +350,12 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
         for (int education = 0; education < education_count; ++education)
           for (int trained = 0; trained < 2; ++trained) {
             const std::uint32_t n = person_cells[Cells::person_key(c, s, sex, education, trained != 0)];
-            if (n != 0)
-              count_person(add, cells.age_classes[static_cast<std::size_t>(c)], static_cast<std::uint8_t>(s), sex,
-                           education, trained != 0, n);
+            if (n == 0) continue;
+            const AgeTraits& a = cells.age_classes[static_cast<std::size_t>(c)];
+            count_person(add, a, static_cast<std::uint8_t>(s), sex, education, trained != 0, n);
+            if (a.adult)
+              add(Layout::disposable_status + broad_status(static_cast<std::uint8_t>(s)),
+                  person_cents[Cells::person_key(c, s, sex, education, trained != 0)]);
           }
   for (int start = 0; start < start_key_count; ++start)
     for (int s = 0; s < status_count; ++s)
@@ -386,7 +372,6 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       if (n != 0) count_job(add, occupation, a, n);
     }
   for (int k = 0; k < task_category_count; ++k) add(Layout::task_sum + k, task_total[k]);
-  for (int b = 0; b < broad_status_count; ++b) add(Layout::disposable_status + b, disposable_by_status[b]);
 }
 
 #undef TS_INDICATOR_SIMD
