@@ -12,6 +12,7 @@
 #include "kernels/log_bin_edges.hpp"
 #include "model/exposure_k.hpp"
 #include "model/passes/entrants.hpp"
+#include "model/passes/indicator_task_lanes_avx2.hpp"
 #include "model/passes/person_access.hpp"
 
 namespace ts::model::indicator {
@@ -200,9 +201,9 @@ struct Cells {
   std::vector<AgeTraits> age_classes;
   int class_of_age[256];
   int adult_of_age[256];
-  int broad_of_status[256];
   int classes;
   std::vector<std::uint32_t> person, start_digital, job;  // a chunk holds fewer than 2^32 persons
+  std::vector<std::int64_t> person_cents;  // disposable income of a person cell's persons
   int job_none;  // the cell of persons without a job
 
   explicit Cells(int occupation_count) {
@@ -212,10 +213,10 @@ struct Cells {
       class_of_age[age] = static_cast<int>(found - age_classes.begin());
       if (found == age_classes.end()) age_classes.push_back(a);
       adult_of_age[age] = a.adult ? 1 : 0;
-      broad_of_status[age] = broad_status(static_cast<std::uint8_t>(age));
     }
     classes = static_cast<int>(age_classes.size());
     person.assign(static_cast<std::size_t>(person_key(classes, 0, 0, 0, false)), 0);
+    person_cents.assign(person.size(), 0);
     start_digital.assign(static_cast<std::size_t>(start_digital_key(start_key_count, 0, 0, 0)), 0);
     job_none = occupation_count * 3;
     job.assign(static_cast<std::size_t>(job_none) + 1, 0);
@@ -240,13 +241,14 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
                capability_3 = capability[3], capability_4 = capability[4];
   Cells cells(occupation_count);
   std::uint32_t* const person_cells = cells.person.data();
+  std::int64_t* const person_cents = cells.person_cents.data();
   std::uint32_t* const start_digital_cells = cells.start_digital.data();
   std::uint32_t* const job_cells = cells.job.data();
   const int job_none = cells.job_none;
   constexpr int tile = 256;
   int person_key[tile], start_digital_key[tile], job_cell[tile], wage_bin[tile], disposable_bin[tile];
   std::int64_t wage_cents[tile], disposable_cents[tile];
-  std::int64_t task_total[task_category_count] = {}, disposable_by_status[broad_status_count] = {};
+  std::int64_t task_total[task_category_count] = {};
   for (std::size_t first = begin; first < end; first += tile) {
     const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
     const std::uint8_t* const age = p.age + first;
@@ -259,13 +261,24 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       start_digital_key[j] = cells.start_digital_key(start_key(status_at_start[i]), status[j], age_class, p.digital_skill[i]);
     }
     // Task shares of the employed in fixed point (share_to_fixed through floor_to_int64, when
-    // exact: always, for shares), and their automatable class. Branch-free, so that it vectorises.
+    // exact: always, for shares), and their automatable class: four persons at a time in AVX2
+    // lanes, the rest branch-free, so that it vectorises.
+    int tasks_in_lanes = 0;
+    bool lanes_exact = true;
+#if defined(TS_INDICATOR_TASK_LANES_AVX2)
+    tasks_in_lanes = n & ~3;
+    const float* const tile_tasks[task_category_count] = {p.task_analytic + first, p.task_interpersonal + first,
+                                                          p.task_routine_cognitive + first, p.task_routine_manual + first,
+                                                          p.task_manual + first};
+    lanes_exact = avx2::employed_tasks(tile_tasks, capability, status, p.occupation + first, tasks_in_lanes, job_none,
+                                       task_total, job_cell);
+#endif
     std::int64_t fixed_0 = 0, fixed_1 = 0, fixed_2 = 0, fixed_3 = 0, fixed_4 = 0;
     int unusual = 0;
 #if defined(_OPENMP) && !defined(__CUDACC__)
 #pragma omp simd reduction(+ : fixed_0, fixed_1, fixed_2, fixed_3, fixed_4) reduction(| : unusual)
 #endif
-    for (int j = 0; j < n; ++j) {
+    for (int j = tasks_in_lanes; j < n; ++j) {
       const std::size_t i = first + static_cast<std::size_t>(j);
       const bool employed = static_cast<unsigned>(status[j] - status_employee_permanent) <=
                             static_cast<unsigned>(status_platform_worker - status_employee_permanent);  // is_employed
@@ -292,14 +305,14 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       const int job = p.occupation[i] * 3 + automatable_class(automatable);
       job_cell[j] = job_none + ((job - job_none) & -static_cast<int>(employed));  // employed ? job : job_none
     }
-    if (unusual == 0) {
+    if (lanes_exact && unusual == 0) {
       task_total[0] += fixed_0;
       task_total[1] += fixed_1;
       task_total[2] += fixed_2;
       task_total[3] += fixed_3;
       task_total[4] += fixed_4;
     } else {
-      for (int j = 0; j < n; ++j)
+      for (int j = lanes_exact ? tasks_in_lanes : 0; j < n; ++j)
         if (is_employed(status[j])) {
           const TaskBundle tasks = load_tasks(p, first + static_cast<std::size_t>(j));
           for (int k = 0; k < task_category_count; ++k) task_total[k] += share_to_fixed(tasks.share[k]);
@@ -330,27 +343,9 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
         wage_cents[j] = euros_to_cents(p.gross_wage[i]);
         disposable_cents[j] = euros_to_cents(p.disposable_income[i]);
       }
-    // Adults' disposable income by broad status, as masked sums that vectorise.
-    std::int64_t by_status_0 = 0, by_status_1 = 0, by_status_2 = 0, by_status_3 = 0, by_status_4 = 0;
-#if defined(_OPENMP) && !defined(__CUDACC__)
-#pragma omp simd reduction(+ : by_status_0, by_status_1, by_status_2, by_status_3, by_status_4)
-#endif
-    for (int j = 0; j < n; ++j) {
-      const std::int64_t cents = disposable_cents[j] & -static_cast<std::int64_t>(cells.adult_of_age[age[j]]);
-      const int broad = cells.broad_of_status[status[j]];
-      by_status_0 += cents & -static_cast<std::int64_t>(broad == 0);
-      by_status_1 += cents & -static_cast<std::int64_t>(broad == 1);
-      by_status_2 += cents & -static_cast<std::int64_t>(broad == 2);
-      by_status_3 += cents & -static_cast<std::int64_t>(broad == 3);
-      by_status_4 += cents & -static_cast<std::int64_t>(broad == 4);
-    }
-    disposable_by_status[0] += by_status_0;
-    disposable_by_status[1] += by_status_1;
-    disposable_by_status[2] += by_status_2;
-    disposable_by_status[3] += by_status_3;
-    disposable_by_status[4] += by_status_4;
     for (int j = 0; j < n; ++j) {
       ++person_cells[person_key[j]];
+      person_cents[person_key[j]] += disposable_cents[j];
       ++start_digital_cells[start_digital_key[j]];
       ++job_cells[job_cell[j]];
       if (is_employed(status[j])) histogram_at(add, layout.wage_histogram, wage_bin[j], wage_cents[j]);
@@ -367,9 +362,12 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
         for (int education = 0; education < education_count; ++education)
           for (int trained = 0; trained < 2; ++trained) {
             const std::uint32_t n = person_cells[Cells::person_key(c, s, sex, education, trained != 0)];
-            if (n != 0)
-              count_person(add, cells.age_classes[static_cast<std::size_t>(c)], static_cast<std::uint8_t>(s), sex,
-                           education, trained != 0, n);
+            if (n == 0) continue;
+            const AgeTraits& a = cells.age_classes[static_cast<std::size_t>(c)];
+            count_person(add, a, static_cast<std::uint8_t>(s), sex, education, trained != 0, n);
+            if (a.adult)
+              add(Layout::disposable_status + broad_status(static_cast<std::uint8_t>(s)),
+                  person_cents[Cells::person_key(c, s, sex, education, trained != 0)]);
           }
   for (int start = 0; start < start_key_count; ++start)
     for (int s = 0; s < status_count; ++s)
@@ -386,7 +384,6 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       if (n != 0) count_job(add, occupation, a, n);
     }
   for (int k = 0; k < task_category_count; ++k) add(Layout::task_sum + k, task_total[k]);
-  for (int b = 0; b < broad_status_count; ++b) add(Layout::disposable_status + b, disposable_by_status[b]);
 }
 
 #undef TS_INDICATOR_SIMD
