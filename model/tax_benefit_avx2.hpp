@@ -67,6 +67,21 @@ inline __m256d work_bonus_monthly(__m256d s, const TaxBenefitRules& r) {
   return vmax(bonus, _mm256_setzero_pd());
 }
 
+// employer_social_contribution of `gross`, given the clamped fte `f` and the lanes that pay
+// (gross > 0).
+inline __m256d employer_contribution(__m256d gross, __m256d f, __m256d paid, const TaxBenefitRules& r) {
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d contribution = vmul(splat(r.employer_ssc_rate), gross);
+  const __m256d s = vdiv(vdiv(gross, splat(4.0)), f);
+  const __m256d quarterly_reduction =
+      vadd(vmul(splat(r.structural_reduction_low_wage_coefficient),
+                vmax(vsub(splat(r.structural_reduction_low_wage_threshold_quarterly), s), zero)),
+           vmul(splat(r.structural_reduction_very_low_wage_coefficient),
+                vmax(vsub(splat(r.structural_reduction_very_low_wage_threshold_quarterly), s), zero)));
+  const __m256d reduction = vmul(vmul(splat(4.0), f), quarterly_reduction);
+  return zero_unless(paid, vmax(vsub(contribution, vmin(reduction, contribution)), zero));
+}
+
 // employee_social_contribution and employer_social_contribution of the same gross wage and fte.
 inline void social_contributions(__m256d gross, __m256d fte, const TaxBenefitRules& r, __m256d& employee,
                                  __m256d& employer) {
@@ -76,15 +91,7 @@ inline void social_contributions(__m256d gross, __m256d fte, const TaxBenefitRul
   const __m256d own = vmul(splat(r.employee_ssc_rate), gross);
   const __m256d bonus = vmul(vmul(splat(12.0), f), work_bonus_monthly(vdiv(vdiv(gross, splat(12.0)), f), r));
   employee = zero_unless(paid, vmax(vsub(own, vmin(bonus, own)), zero));
-  const __m256d contribution = vmul(splat(r.employer_ssc_rate), gross);
-  const __m256d s = vdiv(vdiv(gross, splat(4.0)), f);
-  const __m256d quarterly_reduction =
-      vadd(vmul(splat(r.structural_reduction_low_wage_coefficient),
-                vmax(vsub(splat(r.structural_reduction_low_wage_threshold_quarterly), s), zero)),
-           vmul(splat(r.structural_reduction_very_low_wage_coefficient),
-                vmax(vsub(splat(r.structural_reduction_very_low_wage_threshold_quarterly), s), zero)));
-  const __m256d reduction = vmul(vmul(splat(4.0), f), quarterly_reduction);
-  employer = zero_unless(paid, vmax(vsub(contribution, vmin(reduction, contribution)), zero));
+  employer = employer_contribution(gross, f, paid, r);
 }
 
 inline __m256d tax_schedule(__m256d y, const TaxBenefitRules& r) {
@@ -148,6 +155,12 @@ inline __m256d pension(__m256d career_average_wage, __m256d career_years, const 
 }
 
 }  // namespace detail
+
+// employer_social_contribution of four gross wages and ftes.
+inline __m256d employer_social_contribution_lanes(__m256d gross, __m256d fte, const TaxBenefitRules& r) {
+  using namespace detail;
+  return employer_contribution(gross, vclamp(fte, 0.01, 1.0), not_le(gross, _mm256_setzero_pd()), r);
+}
 
 // compute_incomes_under of four persons.
 inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBenefitRules& r, const PolicyLevers& levers) {
