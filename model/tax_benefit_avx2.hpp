@@ -172,11 +172,18 @@ inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBe
   out.labour_income = vadd(vadd(wage, zero), zero);
   out.capital_income = vmax(in.capital_income, zero);
   const __m256d employee_gross = vadd(wage, zero);
-  social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
+  // A branch whose lanes are all zeroed is skipped (the same +0.0 in every lane): persons of a
+  // kind cluster in the population's order, so whole groups without wages, without unemployed
+  // or without retirees are common.
+  const auto any = [](__m256d mask) { return _mm256_movemask_pd(mask) != 0; };
+  out.employee_ssc = out.employer_ssc = zero;
+  if (any(not_le(employee_gross, zero))) social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
   out.self_employed_ssc = zero;
   out.unemployment_benefit =
-      zero_unless(in.unemployed, unemployment_benefit(in.previous_gross_monthly_wage, in.unemployment_spell_months, r));
-  out.pension = zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r));
+      any(in.unemployed)
+          ? zero_unless(in.unemployed, unemployment_benefit(in.previous_gross_monthly_wage, in.unemployment_spell_months, r))
+          : zero;
+  out.pension = any(in.retired) ? zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r)) : zero;
   out.basic_income = levers.basic_income_annual > 0.0
                          ? zero_unless(ge(in.age, splat(levers.basic_income_min_age)), splat(levers.basic_income_annual))
                          : zero;

@@ -121,17 +121,54 @@ struct SetWages {
   void tile(std::size_t first, const avx2::WageLaneTables& tables, ts::avx2::CentsLanes<2>& cents,
             ts::avx2::CentsLanes<2>& fixed) const {
     __m128i status[V], employed[V];
-    __m256d x[V];
+    __m128i any_employed = _mm_setzero_si128();
+    for (int h = 0; h < V; ++h) {
+      status[h] = avx2::widen_bytes(p.status + first + 4 * static_cast<std::size_t>(h));
+      employed[h] = avx2::employed_mask(status[h]);
+      any_employed = _mm_or_si128(any_employed, employed[h]);
+    }
+    __m256d base[V];
+    // Tiles without anyone employed are common (retirees cluster in the population's order):
+    // their wages are 0 and their careers stay.
+    if (_mm_testz_si128(any_employed, any_employed)) {
+      for (int h = 0; h < V; ++h) {
+        const std::size_t i = first + 4 * static_cast<std::size_t>(h);
+        _mm_storeu_ps(p.gross_wage + i, _mm_setzero_ps());
+        base[h] = wealth_base_lanes(_mm_loadu_ps(p.career_earnings + i));
+      }
+    } else {
+      wages<V>(first, tables, status, employed, cents, base);
+    }
+    // det_pow_lanes: b * det_log(a), then det_exp.
+    ts::avx2::log_vectors(base);
+    for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
+    ts::avx2::exp_vectors(base);
     for (int h = 0; h < V; ++h) {
       const std::size_t i = first + 4 * static_cast<std::size_t>(h);
-      status[h] = avx2::widen_bytes(p.status + i);
-      employed[h] = avx2::employed_mask(status[h]);
+      const __m128i adult = _mm_cmpgt_epi32(avx2::widen_bytes(p.age + i), _mm_set1_epi32(17));
+      const __m128 weight = _mm_and_ps(_mm_castsi128_ps(adult), _mm256_cvtpd_ps(_mm256_min_pd(base[h], _mm256_set1_pd(1e6))));
+      _mm_storeu_ps(wealth_weights + i, weight);
+      fixed.add_units({_mm256_and_pd(avx2::wide_mask(employed[h]), avx2::widen_floats(p.hours + i)), _mm256_cvtps_pd(weight)},
+                      fixed_share_unit);
+    }
+  }
+  // wealth_base: career / 100000 + 0.05, at most 40 (min_pd is base < 40 ? base : 40).
+  static __m256d wealth_base_lanes(__m128 career) {
+    return _mm256_min_pd(
+        _mm256_add_pd(_mm256_div_pd(_mm256_cvtps_pd(career), _mm256_set1_pd(100000.0)), _mm256_set1_pd(0.05)),
+        _mm256_set1_pd(40.0));
+  }
+  // The wages of a tile, the careers they add to, and the wealth bases of the updated careers.
+  template <int V>
+  void wages(std::size_t first, const avx2::WageLaneTables& tables, const __m128i (&status)[V],
+             const __m128i (&employed)[V], ts::avx2::CentsLanes<2>& cents, __m256d (&base)[V]) const {
+    __m256d x[V];
+    for (int h = 0; h < V; ++h) {
       // The others' exponent is 0, as in operator(): no overflow in lanes thrown away.
       const __m256d mask = avx2::wide_mask(employed[h]);
-      x[h] = _mm256_and_pd(mask, tables.log_monthly_wage_fte(p, i, status[h], mask));
+      x[h] = _mm256_and_pd(mask, tables.log_monthly_wage_fte(p, first + 4 * static_cast<std::size_t>(h), status[h], mask));
     }
     ts::avx2::exp_vectors(x);
-    __m256d base[V];
     for (int h = 0; h < V; ++h) {
       const std::size_t i = first + 4 * static_cast<std::size_t>(h);
       const __m256d mask = avx2::wide_mask(employed[h]);
@@ -150,22 +187,7 @@ struct SetWages {
         _mm_storeu_ps(p.career_earnings + i, career);
       }
       _mm_storeu_ps(p.gross_wage + i, _mm256_cvtpd_ps(wage));
-      // wealth_base: career / 100000 + 0.05, at most 40 (min_pd is base < 40 ? base : 40).
-      base[h] = _mm256_min_pd(
-          _mm256_add_pd(_mm256_div_pd(_mm256_cvtps_pd(career), _mm256_set1_pd(100000.0)), _mm256_set1_pd(0.05)),
-          _mm256_set1_pd(40.0));
-    }
-    // det_pow_lanes: b * det_log(a), then det_exp.
-    ts::avx2::log_vectors(base);
-    for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
-    ts::avx2::exp_vectors(base);
-    for (int h = 0; h < V; ++h) {
-      const std::size_t i = first + 4 * static_cast<std::size_t>(h);
-      const __m128i adult = _mm_cmpgt_epi32(avx2::widen_bytes(p.age + i), _mm_set1_epi32(17));
-      const __m128 weight = _mm_and_ps(_mm_castsi128_ps(adult), _mm256_cvtpd_ps(_mm256_min_pd(base[h], _mm256_set1_pd(1e6))));
-      _mm_storeu_ps(wealth_weights + i, weight);
-      fixed.add_units({_mm256_and_pd(avx2::wide_mask(employed[h]), avx2::widen_floats(p.hours + i)), _mm256_cvtps_pd(weight)},
-                      fixed_share_unit);
+      base[h] = wealth_base_lanes(career);
     }
   }
 #endif
