@@ -228,9 +228,9 @@ struct ApplyTaxBenefit {
                                             out.social_assistance, out.pension,          out.basic_income};
     for (int a = 0; a < account_count; ++a) add(a, euros_to_cents(accounts[a]));
   }
-  // The CPU's path: four persons at a time with AVX2 (model/tax_benefit_avx2.hpp), the
-  // self-employed and platform workers, and the last persons of the range, one at a time through
-  // operator(). The accounts' cents are summed locally and added once.
+  // The CPU's path: four persons at a time with AVX2 (model/tax_benefit_avx2.hpp), the last
+  // persons of the range one at a time through operator(). The accounts' cents are summed
+  // locally and added once.
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
 #if defined(TS_TAX_BENEFIT_AVX2)
@@ -250,18 +250,23 @@ struct ApplyTaxBenefit {
     std::memcpy(&bytes, x, sizeof bytes);
     return _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(bytes))));
   }
-  // Persons i to i + 3: all four lanes are computed and stored; lanes of other statuses are then
-  // redone by operator(), and their accounts left out of the lanes' cents.
+  // Persons i to i + 3. Labour income is a wage, self-employed or platform income by status, as
+  // in operator().
   void four_persons(std::size_t i, ts::avx2::CentsLanes<account_count>& cents) const {
     const __m256d status = widen(p.status + i);
     const auto is = [&](std::uint8_t code) { return _mm256_cmp_pd(status, _mm256_set1_pd(code), _CMP_EQ_OQ); };
-    const __m256d scalar_lanes = _mm256_or_pd(is(status_self_employed), is(status_platform_worker));
+    const __m256d self_employed = is(status_self_employed);
+    const __m256d platform = is(status_platform_worker);
+    const __m256d labour = widen(p.gross_wage + i);
     const __m256d years = widen(p.years_worked + i);
     const __m256d zero = _mm256_setzero_pd();
     avx2::IncomeLanesInput in;
     in.age = widen(p.age + i);
     in.fte = widen(p.hours + i);
-    in.gross_wage = widen(p.gross_wage + i);
+    in.gross_wage = _mm256_andnot_pd(_mm256_or_pd(self_employed, platform), labour);
+    in.self_employed_income = _mm256_and_pd(self_employed, labour);
+    in.platform_income = _mm256_and_pd(platform, labour);
+    in.self_employed = self_employed;
     in.unemployed = is(status_unemployed);
     in.retired = is(status_retired);
     in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
@@ -280,17 +285,8 @@ struct ApplyTaxBenefit {
     store(p.contributions + i, _mm256_add_pd(out.employee_ssc, out.self_employed_ssc));
     store(p.taxes + i, _mm256_add_pd(out.income_tax, out.capital_income_tax));
     store(p.disposable_income + i, out.disposable_income);
-    // The other statuses' lanes add euros_to_cents(0) = 0.
-    const auto own = [&](__m256d x) { return _mm256_andnot_pd(scalar_lanes, x); };
-    cents.add_euros({own(out.employee_ssc), own(out.employer_ssc), own(out.self_employed_ssc), own(out.income_tax),
-                     own(out.capital_income_tax), own(out.unemployment_benefit), own(out.social_assistance),
-                     own(out.pension), own(out.basic_income)});
-    const int others = _mm256_movemask_pd(scalar_lanes);
-    if (others != 0) {
-      RowAdder lanes_add{cents.scalar};
-      for (int l = 0; l < 4; ++l)
-        if (others & (1 << l)) (*this)(i + static_cast<std::size_t>(l), lanes_add);
-    }
+    cents.add_euros({out.employee_ssc, out.employer_ssc, out.self_employed_ssc, out.income_tax, out.capital_income_tax,
+                     out.unemployment_benefit, out.social_assistance, out.pension, out.basic_income});
   }
 #endif
 };
