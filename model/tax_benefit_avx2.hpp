@@ -29,6 +29,9 @@ struct IncomeLanesInput {
 struct IncomeLanes {
   __m256d labour_income, capital_income, employee_ssc, employer_ssc, self_employed_ssc, income_tax;
   __m256d capital_income_tax, unemployment_benefit, social_assistance, pension, basic_income, disposable_income;
+  // Whether some lane's contributions (employee and employer), self-employed contributions,
+  // benefit, pension or basic income may be nonzero: where not, they are +0.0 in every lane.
+  bool contributions, self_employed_contributions, unemployment_benefits, pensions, basic_incomes;
 };
 
 namespace detail {
@@ -181,21 +184,26 @@ inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBe
   // or without retirees are common.
   const auto any = [](__m256d mask) { return _mm256_movemask_pd(mask) != 0; };
   out.employee_ssc = out.employer_ssc = zero;
-  if (any(not_le(employee_gross, zero))) social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
+  out.contributions = any(not_le(employee_gross, zero));
+  if (out.contributions) social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
   // ssc_self = 0.0, plus each contribution whose condition holds.
   out.self_employed_ssc = zero;
   const __m256d platform_paid = levers.platform_treated_as_employee ? zero : gt(platform, zero);
-  if (any(_mm256_or_pd(in.self_employed, _mm256_or_pd(gt(self_employed, zero), platform_paid)))) {
+  out.self_employed_contributions = any(_mm256_or_pd(in.self_employed, _mm256_or_pd(gt(self_employed, zero), platform_paid)));
+  if (out.self_employed_contributions) {
     const __m256d own = _mm256_or_pd(gt(self_employed, zero), in.self_employed);
     __m256d ssc = select(own, vadd(zero, self_employed_contribution(self_employed, in.self_employed, r)), zero);
     ssc = select(platform_paid, vadd(ssc, self_employed_contribution(platform, zero, r)), ssc);
     out.self_employed_ssc = ssc;
   }
+  out.unemployment_benefits = any(in.unemployed);
   out.unemployment_benefit =
-      any(in.unemployed)
+      out.unemployment_benefits
           ? zero_unless(in.unemployed, unemployment_benefit(in.previous_gross_monthly_wage, in.unemployment_spell_months, r))
           : zero;
-  out.pension = any(in.retired) ? zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r)) : zero;
+  out.pensions = any(in.retired);
+  out.pension = out.pensions ? zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r)) : zero;
+  out.basic_incomes = levers.basic_income_annual > 0.0;
   out.basic_income = levers.basic_income_annual > 0.0
                          ? zero_unless(ge(in.age, splat(levers.basic_income_min_age)), splat(levers.basic_income_annual))
                          : zero;

@@ -285,8 +285,16 @@ struct ApplyTaxBenefit {
     store(p.contributions + i, _mm256_add_pd(out.employee_ssc, out.self_employed_ssc));
     store(p.taxes + i, _mm256_add_pd(out.income_tax, out.capital_income_tax));
     store(p.disposable_income + i, out.disposable_income);
+    const auto bit = [](bool present, Account a) { return present ? 1u << a : 0u; };
+    const unsigned present = bit(out.contributions, account_employee_ssc) | bit(out.contributions, account_employer_ssc) |
+                             bit(out.self_employed_contributions, account_self_employed_ssc) |
+                             bit(true, account_income_tax) | bit(true, account_capital_tax) |
+                             bit(out.unemployment_benefits, account_unemployment) |
+                             bit(true, account_assistance) | bit(out.pensions, account_pension) |
+                             bit(out.basic_incomes, account_basic_income);
     cents.add_euros({out.employee_ssc, out.employer_ssc, out.self_employed_ssc, out.income_tax, out.capital_income_tax,
-                     out.unemployment_benefit, out.social_assistance, out.pension, out.basic_income});
+                     out.unemployment_benefit, out.social_assistance, out.pension, out.basic_income},
+                    present);
   }
 #endif
 };
