@@ -1,5 +1,6 @@
 // Exact sums of euros_to_cents (kernels/fixed_point.hpp) over four lanes at a time, for host
-// code compiled with AVX2. Each lane is floor(euros * 100 + 0.5), the scalar operations in order;
+// code compiled with AVX2, and of share_to_fixed (the same rounding in other units: add_units).
+// Each lane is floor(euros * 100 + 0.5), the scalar operations in order;
 // an integral double v with |v| < 2^51 added to 1.5 * 2^52 leaves v in the low bits of the (exact)
 // sum, so subtracting the bits of 1.5 * 2^52 gives v as an int64 without a conversion per lane.
 // Groups with larger amounts (or NaN) are cast lane by lane, as euros_to_cents does. Integer
@@ -21,23 +22,30 @@ struct CentsLanes {
   CentsLanes() {
     for (__m256i& v : lanes) v = _mm256_setzero_si256();
   }
-  // Adds euros_to_cents of the four lanes of euros[b] to bin b, for every bin.
-  void add_euros(const __m256d (&euros)[Bins]) {
+  // Adds euros_to_cents of the four lanes of euros[b] to bin b, for every bin b whose bit is set
+  // in `present` (the caller knows the others' lanes to be 0, which adds nothing).
+  void add_euros(const __m256d (&euros)[Bins], unsigned present = ~0u) { add_units(euros, cents_per_euro, present); }
+  // Adds floor(x * unit + 0.5) of the four lanes of x[b] to bin b, for the bins in `present`:
+  // share_to_fixed with unit fixed_share_unit.
+  void add_units(const __m256d (&x)[Bins], double unit, unsigned present = ~0u) {
     __m256d floored[Bins];
     __m256d outside = _mm256_setzero_pd();
+    const auto skip = [present](int b) { return ((present >> b) & 1u) == 0; };
     for (int b = 0; b < Bins; ++b) {
-      floored[b] = _mm256_floor_pd(
-          _mm256_add_pd(_mm256_mul_pd(euros[b], _mm256_set1_pd(cents_per_euro)), _mm256_set1_pd(0.5)));
+      if (skip(b)) continue;
+      floored[b] = _mm256_floor_pd(_mm256_add_pd(_mm256_mul_pd(x[b], _mm256_set1_pd(unit)), _mm256_set1_pd(0.5)));
       const __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), floored[b]);
       outside = _mm256_or_pd(outside, _mm256_cmp_pd(magnitude, _mm256_set1_pd(2251799813685248.0), _CMP_NLT_UQ));
     }
     if (_mm256_movemask_pd(outside) == 0) {
       const __m256d shift = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52
       for (int b = 0; b < Bins; ++b)
-        lanes[b] = _mm256_add_epi64(lanes[b], _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(floored[b], shift)),
+        if (!skip(b))
+          lanes[b] = _mm256_add_epi64(lanes[b], _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(floored[b], shift)),
                                                                _mm256_castpd_si256(shift)));
     } else {
       for (int b = 0; b < Bins; ++b) {
+        if (skip(b)) continue;
         alignas(32) double x[4];
         _mm256_store_pd(x, floored[b]);
         for (double lane : x) scalar[b] += static_cast<std::int64_t>(lane);

@@ -4,9 +4,8 @@
 // order with the same operands (no FMA: the project's -ffp-contract=off keeps the intrinsics'
 // multiplies and adds apart; max_pd(a, b) and min_pd(a, b) are a > b ? a : b and a < b ? a : b,
 // as tb_max and tb_min), so every lane gives the scalar function's bits.
-// Lanes cover the statuses without self-employed or platform income: in them the self-employed
-// contributions and business profit are 0 and the platform lever has nothing to act on, which
-// leaves a short chain. The self-employed and platform workers take the scalar code.
+// Groups without self-employed or platform income skip the self-employed contributions (0 in
+// every lane): most groups, as persons of a kind cluster in the population's order.
 #pragma once
 #if defined(__AVX2__) && !defined(__CUDACC__)
 #include <immintrin.h>
@@ -19,23 +18,20 @@
 
 namespace ts::model::avx2 {
 
-// Whether compute_incomes_lanes handles a person of this status.
-inline bool handles_status(std::uint8_t status) {
-  return status != status_self_employed && status != status_platform_worker;
-}
-
-// The inputs of four persons, one per lane, of statuses that handles_status accepts and without
-// self-employed or platform income. The status is given as three all-ones/all-zeros masks.
+// The inputs of four persons, one per lane. The status is given as four all-ones/all-zeros masks.
 struct IncomeLanesInput {
-  __m256d age, fte, gross_wage, previous_gross_monthly_wage, unemployment_spell_months;
-  __m256d career_average_wage, career_years, capital_income;
-  __m256d unemployed, retired, in_education;
+  __m256d age, fte, gross_wage, self_employed_income, platform_income, previous_gross_monthly_wage;
+  __m256d unemployment_spell_months, career_average_wage, career_years, capital_income;
+  __m256d unemployed, retired, in_education, self_employed;
 };
 
 // The PersonIncomes fields, one person per lane.
 struct IncomeLanes {
   __m256d labour_income, capital_income, employee_ssc, employer_ssc, self_employed_ssc, income_tax;
   __m256d capital_income_tax, unemployment_benefit, social_assistance, pension, basic_income, disposable_income;
+  // Whether some lane's contributions (employee and employer), self-employed contributions,
+  // benefit, pension or basic income may be nonzero: where not, they are +0.0 in every lane.
+  bool contributions, self_employed_contributions, unemployment_benefits, pensions, basic_incomes;
 };
 
 namespace detail {
@@ -67,6 +63,21 @@ inline __m256d work_bonus_monthly(__m256d s, const TaxBenefitRules& r) {
   return vmax(bonus, _mm256_setzero_pd());
 }
 
+// employer_social_contribution of `gross`, given the clamped fte `f` and the lanes that pay
+// (gross > 0).
+inline __m256d employer_contribution(__m256d gross, __m256d f, __m256d paid, const TaxBenefitRules& r) {
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d contribution = vmul(splat(r.employer_ssc_rate), gross);
+  const __m256d s = vdiv(vdiv(gross, splat(4.0)), f);
+  const __m256d quarterly_reduction =
+      vadd(vmul(splat(r.structural_reduction_low_wage_coefficient),
+                vmax(vsub(splat(r.structural_reduction_low_wage_threshold_quarterly), s), zero)),
+           vmul(splat(r.structural_reduction_very_low_wage_coefficient),
+                vmax(vsub(splat(r.structural_reduction_very_low_wage_threshold_quarterly), s), zero)));
+  const __m256d reduction = vmul(vmul(splat(4.0), f), quarterly_reduction);
+  return zero_unless(paid, vmax(vsub(contribution, vmin(reduction, contribution)), zero));
+}
+
 // employee_social_contribution and employer_social_contribution of the same gross wage and fte.
 inline void social_contributions(__m256d gross, __m256d fte, const TaxBenefitRules& r, __m256d& employee,
                                  __m256d& employer) {
@@ -76,15 +87,17 @@ inline void social_contributions(__m256d gross, __m256d fte, const TaxBenefitRul
   const __m256d own = vmul(splat(r.employee_ssc_rate), gross);
   const __m256d bonus = vmul(vmul(splat(12.0), f), work_bonus_monthly(vdiv(vdiv(gross, splat(12.0)), f), r));
   employee = zero_unless(paid, vmax(vsub(own, vmin(bonus, own)), zero));
-  const __m256d contribution = vmul(splat(r.employer_ssc_rate), gross);
-  const __m256d s = vdiv(vdiv(gross, splat(4.0)), f);
-  const __m256d quarterly_reduction =
-      vadd(vmul(splat(r.structural_reduction_low_wage_coefficient),
-                vmax(vsub(splat(r.structural_reduction_low_wage_threshold_quarterly), s), zero)),
-           vmul(splat(r.structural_reduction_very_low_wage_coefficient),
-                vmax(vsub(splat(r.structural_reduction_very_low_wage_threshold_quarterly), s), zero)));
-  const __m256d reduction = vmul(vmul(splat(4.0), f), quarterly_reduction);
-  employer = zero_unless(paid, vmax(vsub(contribution, vmin(reduction, contribution)), zero));
+  employer = employer_contribution(gross, f, paid, r);
+}
+
+// self_employed_contribution; `main_occupation` a lane mask.
+inline __m256d self_employed_contribution(__m256d professional_income, __m256d main_occupation, const TaxBenefitRules& r) {
+  const __m256d zero = _mm256_setzero_pd();
+  __m256d base = vmax(professional_income, zero);
+  base = select(main_occupation, vmax(base, splat(r.self_employed_minimum_income_main)), base);
+  const __m256d first = vmin(base, splat(r.self_employed_ceiling_1));
+  const __m256d second = vclamp(vsub(base, splat(r.self_employed_ceiling_1)), 0.0, r.self_employed_ceiling_2 - r.self_employed_ceiling_1);
+  return vadd(vmul(splat(r.self_employed_rate_1), first), vmul(splat(r.self_employed_rate_2), second));
 }
 
 inline __m256d tax_schedule(__m256d y, const TaxBenefitRules& r) {
@@ -149,26 +162,54 @@ inline __m256d pension(__m256d career_average_wage, __m256d career_years, const 
 
 }  // namespace detail
 
+// employer_social_contribution of four gross wages and ftes.
+inline __m256d employer_social_contribution_lanes(__m256d gross, __m256d fte, const TaxBenefitRules& r) {
+  using namespace detail;
+  return employer_contribution(gross, vclamp(fte, 0.01, 1.0), not_le(gross, _mm256_setzero_pd()), r);
+}
+
 // compute_incomes_under of four persons.
 inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBenefitRules& r, const PolicyLevers& levers) {
   using namespace detail;
   const __m256d zero = _mm256_setzero_pd();
   IncomeLanes out;
   const __m256d wage = vmax(in.gross_wage, zero);
-  // Without self-employed and platform income: wage + 0 + 0, and employee_gross = wage + 0.
-  out.labour_income = vadd(vadd(wage, zero), zero);
+  const __m256d self_employed = vmax(in.self_employed_income, zero);
+  const __m256d platform = vmax(in.platform_income, zero);
+  out.labour_income = vadd(vadd(wage, self_employed), platform);
   out.capital_income = vmax(in.capital_income, zero);
-  const __m256d employee_gross = vadd(wage, zero);
-  social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
+  const __m256d employee_gross = vadd(wage, levers.platform_treated_as_employee ? platform : zero);
+  // A branch whose lanes are all zeroed is skipped (the same +0.0 in every lane): persons of a
+  // kind cluster in the population's order, so whole groups without wages, without unemployed
+  // or without retirees are common.
+  const auto any = [](__m256d mask) { return _mm256_movemask_pd(mask) != 0; };
+  out.employee_ssc = out.employer_ssc = zero;
+  out.contributions = any(not_le(employee_gross, zero));
+  if (out.contributions) social_contributions(employee_gross, in.fte, r, out.employee_ssc, out.employer_ssc);
+  // ssc_self = 0.0, plus each contribution whose condition holds.
   out.self_employed_ssc = zero;
+  const __m256d platform_paid = levers.platform_treated_as_employee ? zero : gt(platform, zero);
+  out.self_employed_contributions = any(_mm256_or_pd(in.self_employed, _mm256_or_pd(gt(self_employed, zero), platform_paid)));
+  if (out.self_employed_contributions) {
+    const __m256d own = _mm256_or_pd(gt(self_employed, zero), in.self_employed);
+    __m256d ssc = select(own, vadd(zero, self_employed_contribution(self_employed, in.self_employed, r)), zero);
+    ssc = select(platform_paid, vadd(ssc, self_employed_contribution(platform, zero, r)), ssc);
+    out.self_employed_ssc = ssc;
+  }
+  out.unemployment_benefits = any(in.unemployed);
   out.unemployment_benefit =
-      zero_unless(in.unemployed, unemployment_benefit(in.previous_gross_monthly_wage, in.unemployment_spell_months, r));
-  out.pension = zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r));
+      out.unemployment_benefits
+          ? zero_unless(in.unemployed, unemployment_benefit(in.previous_gross_monthly_wage, in.unemployment_spell_months, r))
+          : zero;
+  out.pensions = any(in.retired);
+  out.pension = out.pensions ? zero_unless(in.retired, pension(in.career_average_wage, in.career_years, r)) : zero;
+  out.basic_incomes = levers.basic_income_annual > 0.0;
   out.basic_income = levers.basic_income_annual > 0.0
                          ? zero_unless(ge(in.age, splat(levers.basic_income_min_age)), splat(levers.basic_income_annual))
                          : zero;
-  // business profit = 0 + 0 - 0, at least 0.
-  const __m256d other_taxable = vadd(zero, levers.basic_income_taxable ? out.basic_income : zero);
+  const __m256d business_profit =
+      vsub(vadd(self_employed, levers.platform_treated_as_employee ? zero : platform), out.self_employed_ssc);
+  const __m256d other_taxable = vadd(vmax(business_profit, zero), levers.basic_income_taxable ? out.basic_income : zero);
   out.income_tax = personal_income_tax(vsub(employee_gross, out.employee_ssc),
                                        vadd(out.unemployment_benefit, out.pension), other_taxable, r);
   out.capital_income_tax = vmul(splat(r.capital_income_tax_rate), out.capital_income);
@@ -193,6 +234,8 @@ inline IncomeLanesInput lanes_of(const PersonIncomeInput (&in)[4]) {
   return IncomeLanesInput{field(&PersonIncomeInput::age),
                           field(&PersonIncomeInput::fte),
                           field(&PersonIncomeInput::gross_wage),
+                          field(&PersonIncomeInput::self_employed_income),
+                          field(&PersonIncomeInput::platform_income),
                           field(&PersonIncomeInput::previous_gross_monthly_wage),
                           field(&PersonIncomeInput::unemployment_spell_months),
                           field(&PersonIncomeInput::career_average_wage),
@@ -200,7 +243,8 @@ inline IncomeLanesInput lanes_of(const PersonIncomeInput (&in)[4]) {
                           field(&PersonIncomeInput::capital_income),
                           is(status_unemployed),
                           is(status_retired),
-                          is(status_in_education)};
+                          is(status_in_education),
+                          is(status_self_employed)};
 }
 
 // Lane l of the results as a PersonIncomes.

@@ -10,6 +10,7 @@
 #include "kernels/fixed_point.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
+#include "model/passes/wage_lanes_avx2.hpp"
 #include "model/tax_benefit_avx2.hpp"
 #include "model/tax_benefit_k.hpp"
 
@@ -30,6 +31,8 @@ TS_HD inline double wealth_base(double career_earnings) {
 }
 TS_HD inline double bounded_weight(double weight) { return weight < 1e6 ? weight : 1e6; }
 
+// Wages and, fused with them, the wealth weights that share out capital income (they read the
+// careers the wages have just updated), with their exact sums.
 struct SetWages {
   PersonView p;
   TablesView t;
@@ -39,8 +42,11 @@ struct SetWages {
   double pension_ceiling;
   bool accumulate_career;
   std::size_t count;
-  // Persons in groups of `lanes`: the wages' exponentials of a group are taken together, so
-  // that their dependent chains overlap.
+  float* wealth_weights;
+  double concentration;
+  // Persons in groups of `lanes`: the wages' exponentials of a group are taken together, and so
+  // are its wealth weights' powers, so that their long dependent chains overlap (det_exp_lanes
+  // and det_pow_lanes give the same bits as one at a time).
   static constexpr int lanes = 8;
   template <class Add>
   TS_HD void operator()(std::size_t group, Add& add) const {
@@ -55,6 +61,21 @@ struct SetWages {
       const std::size_t i = first + static_cast<std::size_t>(l);
       if (i < count) person(i, monthly_fte[l], add);
     }
+    double weight[lanes];
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      weight[l] = i < count ? wealth_base(p.career_earnings[i]) : 1.0;
+    }
+    det_pow_lanes(weight, concentration);
+    std::int64_t fixed = 0;
+    for (int l = 0; l < lanes; ++l) {
+      const std::size_t i = first + static_cast<std::size_t>(l);
+      if (i < count) {
+        wealth_weights[i] = p.age[i] >= 18 ? static_cast<float>(bounded_weight(weight[l])) : 0.0f;
+        fixed += share_to_fixed(wealth_weights[i]);
+      }
+    }
+    add(bin_wealth_weight, fixed);
   }
   template <class Add>
   TS_HD void person(std::size_t i, double monthly_fte, Add& add) const {
@@ -73,76 +94,103 @@ struct SetWages {
     }
     p.gross_wage[i] = static_cast<float>(wage);
   }
-};
-
-// The wealth weights in a loop of their own, after the careers are updated, fused with their
-// exact sum (one bin). On the GPU a group of persons at a time: det_pow of one person is a long
-// chain of dependent operations, and det_pow_lanes lets the chains of the group overlap (the
-// same bits as one at a time).
-constexpr int wealth_lanes = 8;
-
-struct SetWealthWeights {
-  const std::uint8_t* age;
-  const float* career_earnings;
-  float* wealth_weights;
-  std::size_t count;
-  double concentration;
-  TS_HD float weight_of(std::size_t i, double power) const {
-    return age[i] >= 18 ? static_cast<float>(bounded_weight(power)) : 0.0f;
-  }
-  template <class Add>
-  TS_HD void operator()(std::size_t group, Add& add) const {
-    const std::size_t first = group * wealth_lanes;
-    double weight[wealth_lanes];
-    for (int l = 0; l < wealth_lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      weight[l] = i < count ? wealth_base(career_earnings[i]) : 1.0;
-    }
-    det_pow_lanes(weight, concentration);
-    std::int64_t fixed = 0;
-    for (int l = 0; l < wealth_lanes; ++l) {
-      const std::size_t i = first + static_cast<std::size_t>(l);
-      if (i < count) {
-        wealth_weights[i] = weight_of(i, weight[l]);
-        fixed += share_to_fixed(wealth_weights[i]);
-      }
-    }
-    add(0, fixed);
-  }
-  // The CPU's path, over the persons of groups [begin, end): det_pow only where the weight is not
-  // known without it. Children weigh 0, and everyone without career earnings has the weight of
-  // wealth_base(0), taken once: that is most of the population.
+#if defined(TS_WAGE_LANES_AVX2) && defined(TS_TAX_BENEFIT_AVX2) && defined(TS_DET_MATH_AVX2)
+  // The CPU's path: whole groups with AVX2, every person's wage and weight in vector lanes (the
+  // lanes of persons who are not employed are computed and thrown away: cheaper than branches);
+  // the sums in int64 vectors, added once. A last partial group goes through operator().
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
-    const double power_without_career = det_pow(wealth_base(0.0f), concentration);
-    const float weight_without_career = static_cast<float>(bounded_weight(power_without_career));
-    const std::size_t last = end * wealth_lanes < count ? end * wealth_lanes : count;
-    std::size_t listed[wealth_lanes];
-    double base[wealth_lanes];
-    int pending = 0;
-    std::int64_t fixed = 0;
-    const auto take_pending = [&] {
-      for (int l = pending; l < wealth_lanes; ++l) base[l] = 1.0;
-      det_pow_lanes(base, concentration);
-      for (int l = 0; l < pending; ++l) {
-        wealth_weights[listed[l]] = static_cast<float>(bounded_weight(base[l]));
-        fixed += share_to_fixed(wealth_weights[listed[l]]);
-      }
-      pending = 0;
-    };
-    for (std::size_t i = begin * wealth_lanes; i < last; ++i) {
-      if (age[i] < 18 || career_earnings[i] == 0.0f) {
-        wealth_weights[i] = age[i] < 18 ? 0.0f : weight_without_career;
-        fixed += share_to_fixed(wealth_weights[i]);
-      } else {
-        listed[pending] = i;
-        base[pending] = wealth_base(career_earnings[i]);
-        if (++pending == wealth_lanes) take_pending();
-      }
-    }
-    if (pending > 0) take_pending();
-    add(0, fixed);
+    const avx2::WageLaneTables tables(t, w, leaving);
+    ts::avx2::CentsLanes<2> cents;  // labour compensation, wage bill
+    ts::avx2::CentsLanes<2> fixed;  // employed FTE, wealth weights
+    constexpr std::size_t tile_groups = tile_vectors * 4 / lanes;
+    std::size_t group = begin;
+    for (; group + tile_groups <= end && (group + tile_groups) * lanes <= count; group += tile_groups)
+      tile<tile_vectors>(group * lanes, tables, cents, fixed);
+    for (; group < end && (group + 1) * lanes <= count; ++group) tile<lanes / 4>(group * lanes, tables, cents, fixed);
+    add(bin_labour_compensation, cents.total(0));
+    add(bin_wage_bill_fte, cents.total(1));
+    add(bin_employed_fte, fixed.total(0));
+    add(bin_wealth_weight, fixed.total(1));
+    for (; group < end; ++group) (*this)(group, add);
   }
+  // Persons in tiles of `tile_vectors` vectors of four: the exponentials' and logarithms'
+  // polynomial chains of a tile run in lockstep, so that the core overlaps them.
+  static constexpr int tile_vectors = 8;
+  template <int V>
+  void tile(std::size_t first, const avx2::WageLaneTables& tables, ts::avx2::CentsLanes<2>& cents,
+            ts::avx2::CentsLanes<2>& fixed) const {
+    __m128i status[V], employed[V];
+    __m128i any_employed = _mm_setzero_si128();
+    for (int h = 0; h < V; ++h) {
+      status[h] = avx2::widen_bytes(p.status + first + 4 * static_cast<std::size_t>(h));
+      employed[h] = avx2::employed_mask(status[h]);
+      any_employed = _mm_or_si128(any_employed, employed[h]);
+    }
+    __m256d base[V];
+    // Tiles without anyone employed are common (retirees cluster in the population's order):
+    // their wages are 0 and their careers stay.
+    if (_mm_testz_si128(any_employed, any_employed)) {
+      for (int h = 0; h < V; ++h) {
+        const std::size_t i = first + 4 * static_cast<std::size_t>(h);
+        _mm_storeu_ps(p.gross_wage + i, _mm_setzero_ps());
+        base[h] = wealth_base_lanes(_mm_loadu_ps(p.career_earnings + i));
+      }
+    } else {
+      wages<V>(first, tables, status, employed, cents, base);
+    }
+    // det_pow_lanes: b * det_log(a), then det_exp.
+    ts::avx2::log_vectors(base);
+    for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
+    ts::avx2::exp_vectors(base);
+    for (int h = 0; h < V; ++h) {
+      const std::size_t i = first + 4 * static_cast<std::size_t>(h);
+      const __m128i adult = _mm_cmpgt_epi32(avx2::widen_bytes(p.age + i), _mm_set1_epi32(17));
+      const __m128 weight = _mm_and_ps(_mm_castsi128_ps(adult), _mm256_cvtpd_ps(_mm256_min_pd(base[h], _mm256_set1_pd(1e6))));
+      _mm_storeu_ps(wealth_weights + i, weight);
+      fixed.add_units({_mm256_and_pd(avx2::wide_mask(employed[h]), avx2::widen_floats(p.hours + i)), _mm256_cvtps_pd(weight)},
+                      fixed_share_unit);
+    }
+  }
+  // wealth_base: career / 100000 + 0.05, at most 40 (min_pd is base < 40 ? base : 40).
+  static __m256d wealth_base_lanes(__m128 career) {
+    return _mm256_min_pd(
+        _mm256_add_pd(_mm256_div_pd(_mm256_cvtps_pd(career), _mm256_set1_pd(100000.0)), _mm256_set1_pd(0.05)),
+        _mm256_set1_pd(40.0));
+  }
+  // The wages of a tile, the careers they add to, and the wealth bases of the updated careers.
+  template <int V>
+  void wages(std::size_t first, const avx2::WageLaneTables& tables, const __m128i (&status)[V],
+             const __m128i (&employed)[V], ts::avx2::CentsLanes<2>& cents, __m256d (&base)[V]) const {
+    __m256d x[V];
+    for (int h = 0; h < V; ++h) {
+      // The others' exponent is 0, as in operator(): no overflow in lanes thrown away.
+      const __m256d mask = avx2::wide_mask(employed[h]);
+      x[h] = _mm256_and_pd(mask, tables.log_monthly_wage_fte(p, first + 4 * static_cast<std::size_t>(h), status[h], mask));
+    }
+    ts::avx2::exp_vectors(x);
+    for (int h = 0; h < V; ++h) {
+      const std::size_t i = first + 4 * static_cast<std::size_t>(h);
+      const __m256d mask = avx2::wide_mask(employed[h]);
+      const __m256d hours = avx2::widen_floats(p.hours + i);
+      const __m256d annual_fte = _mm256_mul_pd(x[h], _mm256_set1_pd(w.annual_months));
+      const __m256d wage = _mm256_and_pd(mask, _mm256_mul_pd(annual_fte, hours));
+      const __m128i employee32 = _mm_cmplt_epi32(status[h], _mm_set1_epi32(status_employee_temporary + 1));
+      const __m256d employer = _mm256_and_pd(avx2::wide_mask(_mm_and_si128(employed[h], employee32)),
+                                             avx2::employer_social_contribution_lanes(wage, hours, rules));
+      // The wage bill's annual_fte * hours is the wage; the others' lanes add 0.
+      cents.add_euros({_mm256_and_pd(mask, _mm256_add_pd(wage, employer)), wage});
+      __m128 career = _mm_loadu_ps(p.career_earnings + i);
+      if (accumulate_career) {
+        const __m256d capped = _mm256_min_pd(wage, _mm256_set1_pd(pension_ceiling));  // wage < ceiling ? wage : ceiling
+        career = _mm_blendv_ps(career, _mm_add_ps(career, _mm256_cvtpd_ps(capped)), _mm_castsi128_ps(employed[h]));
+        _mm_storeu_ps(p.career_earnings + i, career);
+      }
+      _mm_storeu_ps(p.gross_wage + i, _mm256_cvtpd_ps(wage));
+      base[h] = wealth_base_lanes(career);
+    }
+  }
+#endif
 };
 
 struct ApplyTaxBenefit {
@@ -180,9 +228,9 @@ struct ApplyTaxBenefit {
                                             out.social_assistance, out.pension,          out.basic_income};
     for (int a = 0; a < account_count; ++a) add(a, euros_to_cents(accounts[a]));
   }
-  // The CPU's path: four persons at a time with AVX2 (model/tax_benefit_avx2.hpp), the
-  // self-employed and platform workers, and the last persons of the range, one at a time through
-  // operator(). The accounts' cents are summed locally and added once.
+  // The CPU's path: four persons at a time with AVX2 (model/tax_benefit_avx2.hpp), the last
+  // persons of the range one at a time through operator(). The accounts' cents are summed
+  // locally and added once.
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
 #if defined(TS_TAX_BENEFIT_AVX2)
@@ -202,18 +250,23 @@ struct ApplyTaxBenefit {
     std::memcpy(&bytes, x, sizeof bytes);
     return _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(bytes))));
   }
-  // Persons i to i + 3: all four lanes are computed and stored; lanes of other statuses are then
-  // redone by operator(), and their accounts left out of the lanes' cents.
+  // Persons i to i + 3. Labour income is a wage, self-employed or platform income by status, as
+  // in operator().
   void four_persons(std::size_t i, ts::avx2::CentsLanes<account_count>& cents) const {
     const __m256d status = widen(p.status + i);
     const auto is = [&](std::uint8_t code) { return _mm256_cmp_pd(status, _mm256_set1_pd(code), _CMP_EQ_OQ); };
-    const __m256d scalar_lanes = _mm256_or_pd(is(status_self_employed), is(status_platform_worker));
+    const __m256d self_employed = is(status_self_employed);
+    const __m256d platform = is(status_platform_worker);
+    const __m256d labour = widen(p.gross_wage + i);
     const __m256d years = widen(p.years_worked + i);
     const __m256d zero = _mm256_setzero_pd();
     avx2::IncomeLanesInput in;
     in.age = widen(p.age + i);
     in.fte = widen(p.hours + i);
-    in.gross_wage = widen(p.gross_wage + i);
+    in.gross_wage = _mm256_andnot_pd(_mm256_or_pd(self_employed, platform), labour);
+    in.self_employed_income = _mm256_and_pd(self_employed, labour);
+    in.platform_income = _mm256_and_pd(platform, labour);
+    in.self_employed = self_employed;
     in.unemployed = is(status_unemployed);
     in.retired = is(status_retired);
     in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
@@ -232,17 +285,16 @@ struct ApplyTaxBenefit {
     store(p.contributions + i, _mm256_add_pd(out.employee_ssc, out.self_employed_ssc));
     store(p.taxes + i, _mm256_add_pd(out.income_tax, out.capital_income_tax));
     store(p.disposable_income + i, out.disposable_income);
-    // The other statuses' lanes add euros_to_cents(0) = 0.
-    const auto own = [&](__m256d x) { return _mm256_andnot_pd(scalar_lanes, x); };
-    cents.add_euros({own(out.employee_ssc), own(out.employer_ssc), own(out.self_employed_ssc), own(out.income_tax),
-                     own(out.capital_income_tax), own(out.unemployment_benefit), own(out.social_assistance),
-                     own(out.pension), own(out.basic_income)});
-    const int others = _mm256_movemask_pd(scalar_lanes);
-    if (others != 0) {
-      RowAdder lanes_add{cents.scalar};
-      for (int l = 0; l < 4; ++l)
-        if (others & (1 << l)) (*this)(i + static_cast<std::size_t>(l), lanes_add);
-    }
+    const auto bit = [](bool present, Account a) { return present ? 1u << a : 0u; };
+    const unsigned present = bit(out.contributions, account_employee_ssc) | bit(out.contributions, account_employer_ssc) |
+                             bit(out.self_employed_contributions, account_self_employed_ssc) |
+                             bit(true, account_income_tax) | bit(true, account_capital_tax) |
+                             bit(out.unemployment_benefits, account_unemployment) |
+                             bit(true, account_assistance) | bit(out.pensions, account_pension) |
+                             bit(out.basic_incomes, account_basic_income);
+    cents.add_euros({out.employee_ssc, out.employer_ssc, out.self_employed_ssc, out.income_tax, out.capital_income_tax,
+                     out.unemployment_benefit, out.social_assistance, out.pension, out.basic_income},
+                    present);
   }
 #endif
 };
@@ -258,15 +310,12 @@ IncomeTotals income_pass(Simulation::State& s) {
   const PolicyLevers levers = g.year == s.settings.base_year ? PolicyLevers{} : s.parameters.policy;
   const TaxBenefitRules rules = apply_policy(s.rules, levers);
   const PersonView p = s.population.view();
-  std::vector<std::int64_t> totals =
-      exact_histogram((n + SetWages::lanes - 1) / SetWages::lanes, bin_count,
-                      SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
-                               s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n});
   float* wealth_weights = thrust::raw_pointer_cast(s.wealth_weights.data());
-  totals[bin_wealth_weight] =
-      exact_histogram((n + wealth_lanes - 1) / wealth_lanes, 1,
-                      SetWealthWeights{p.age, p.career_earnings, wealth_weights, n, s.parameters.capital.concentration})[0];
-  totals = global_histogram(s, std::move(totals));
+  std::vector<std::int64_t> totals = global_histogram(
+      s, exact_histogram((n + SetWages::lanes - 1) / SetWages::lanes, bin_count,
+                         SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
+                                  s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n, wealth_weights,
+                                  s.parameters.capital.concentration}));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
   const double employed_fte = fixed_to_share(totals[bin_employed_fte]);

@@ -1,5 +1,6 @@
-// avx2::CentsLanes (kernels/cents_lanes_avx2.hpp) against sums of euros_to_cents, on amounts
-// at half cents, negative ones, and ones too large for the shortcut (the lane-by-lane path).
+// avx2::CentsLanes (kernels/cents_lanes_avx2.hpp) against sums of euros_to_cents and
+// share_to_fixed, on amounts at half cents, negative ones, and ones too large for the shortcut
+// (the lane-by-lane path).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -39,6 +40,25 @@ TEST(CentsLanesAvx2, SumsEqualTheScalarCents) {
     }
     for (int b = 0; b < bins; ++b) EXPECT_EQ(lanes.total(b), want[b]) << "scale " << scale << " bin " << b;
   }
+}
+
+// Bins left out of `present` add nothing; add_units with fixed_share_unit sums share_to_fixed.
+TEST(CentsLanesAvx2, PresentBinsAndOtherUnits) {
+  std::mt19937_64 engine(11);
+  std::uniform_real_distribution<double> share(0.0, 1.0);
+  ts::avx2::CentsLanes<2> lanes;
+  std::int64_t want[2] = {};
+  for (int group = 0; group < 20000; ++group) {
+    alignas(32) double x[2][4];
+    for (auto& bin : x)
+      for (double& v : bin) v = group % 100 == 0 ? 3e7 * share(engine) : share(engine);  // 3e16: the lane-by-lane path
+    const unsigned present = group % 3 == 0 ? 1u : 3u;
+    for (int b = 0; b < 2; ++b)
+      if ((present >> b) & 1u)
+        for (double v : x[b]) want[b] += ts::share_to_fixed(v);
+    lanes.add_units({_mm256_load_pd(x[0]), _mm256_load_pd(x[1])}, ts::fixed_share_unit, present);
+  }
+  for (int b = 0; b < 2; ++b) EXPECT_EQ(lanes.total(b), want[b]) << "bin " << b;
 }
 
 #else

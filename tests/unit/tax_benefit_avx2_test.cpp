@@ -1,7 +1,8 @@
 // compute_incomes_lanes (model/tax_benefit_avx2.hpp) against compute_incomes_under, bit for bit,
-// on random persons of every status it handles, with inputs drawn at and around the rules'
-// thresholds (work bonus, structural reduction, spell phases, minimum pension career, tax
-// brackets, allowance and the replacement-income taper), under the levers of the scenarios.
+// on random persons of every status, with inputs drawn at and around the rules' thresholds (work
+// bonus, structural reduction, spell phases, minimum pension career, tax brackets, allowance,
+// the replacement-income taper, the self-employed minimum and ceilings), under the levers of the
+// scenarios.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -39,10 +40,8 @@ struct Draw {
 };
 
 PersonIncomeInput random_person(Draw& d, const TaxBenefitRules& r) {
-  static const std::uint8_t statuses[] = {status_in_education, status_employee_permanent, status_employee_temporary,
-                                          status_unemployed,   status_inactive,           status_retired};
   PersonIncomeInput in;
-  in.status = statuses[d.engine() % 6];
+  in.status = static_cast<std::uint8_t>(d.engine() % status_count);
   in.age = std::floor(d.near({15.0, 18.0, r.social_assistance_min_age, 65.0}, 15.0, 95.0));
   in.fte = d.near({0.0, 0.005, 0.01, 0.5, 1.0, 1.3, -0.2}, 0.0, 1.0);
   const double f = in.fte > 0.01 ? in.fte : 0.01;
@@ -59,6 +58,14 @@ PersonIncomeInput random_person(Draw& d, const TaxBenefitRules& r) {
   in.career_years = d.near({0.0, r.minimum_pension_min_career_years, r.pension_full_career_years, 50.0}, 0.0, 50.0);
   in.career_average_wage = d.near({0.0, -5.0, r.pension_wage_ceiling}, 0.0, 120000.0);
   in.capital_income = d.near({0.0, -100.0, 1e6}, 0.0, 40000.0);
+  // Self-employed and platform income, mostly for their statuses (as the income pass gives it),
+  // sometimes for anyone.
+  const std::vector<double> self_employed_edges = {0.0, -0.0, -50.0, r.self_employed_minimum_income_main,
+                                                   r.self_employed_ceiling_1, r.self_employed_ceiling_2};
+  const bool self_employed = in.status == status_self_employed || d.engine() % 8 == 0;
+  const bool platform = in.status == status_platform_worker || d.engine() % 8 == 0;
+  if (self_employed) in.self_employed_income = d.near(self_employed_edges, -100.0, 150000.0);
+  if (platform) in.platform_income = d.near(self_employed_edges, -100.0, 40000.0);
   return in;
 }
 
