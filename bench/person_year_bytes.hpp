@@ -40,18 +40,16 @@ inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + u8, reco
 inline constexpr PassBytes entrant_bytes{"entrants", 0, 0};
 // matching_pass: CountApplications and Hire each read status; only the unemployed read more.
 inline constexpr PassBytes matching_bytes{"matching", u8 + u8, 0};
-// income_pass: SetWealthWeights reads age, career_earnings and writes the wealth weight (a
-// scratch column, summed exactly as it is written), which ApplyTaxBenefit reads again;
-// SetWages reads status, age, education, occupation, sex, skill_stock,
-// wage_effect, hours, career_earnings and writes gross_wage, career_earnings; ApplyTaxBenefit
-// reads status, age, hours, gross_wage, previous_wage, unemployment_months, years_worked,
-// career_earnings and writes capital_income, benefits, pension, contributions, taxes,
-// disposable_income.
+// income_pass: SetWages reads status, age, education, occupation, sex, skill_stock,
+// wage_effect, hours, career_earnings and writes gross_wage, career_earnings and the wealth
+// weight (a scratch column, summed exactly as it is written, in the same pass since the fifth
+// round); ApplyTaxBenefit reads the wealth weight again, and status, age, hours, gross_wage,
+// previous_wage, unemployment_months, years_worked, career_earnings, and writes
+// capital_income, benefits, pension, contributions, taxes, disposable_income.
 inline constexpr PassBytes income_bytes{"income",
-                                        (u8 + f32 + f32) +
-                                            (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
-                                            (u8 + u8 + f32 + f32 + f32 + u8 + f32 + f32),
-                                        f32 + (f32 + f32) + 6 * f32};
+                                        (u8 + u8 + u8 + u16 + u8 + f32 + f32 + f32 + f32) +
+                                            (f32 + u8 + u8 + f32 + f32 + f32 + u8 + f32 + f32),
+                                        (f32 + f32 + f32) + 6 * f32};
 // indicator_pass: status, status_at_start, age, education, trained, digital_skill,
 // occupation, 5 tasks, gross_wage, disposable_income; the histogram rows stay in cache.
 inline constexpr PassBytes indicator_bytes{"indicators", 6 * u8 + u16 + 5 * f32 + f32 + f32, 0};
