@@ -1,0 +1,89 @@
+// The matching pass (applications and hiring) and the entrants' pass, on the state of the first
+// simulated year after its labour-supply pass, at 1% and 10% scale. Each iteration starts from
+// the same persons and carried globals (both passes write them), restored outside the timing.
+// Engine code: it sees Simulation::State and so Thrust's device vectors.
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+#include "bench/bench_context.hpp"
+#include "kernels/global_sum.hpp"
+#include "model/passes/entrants.hpp"
+#include "model/passes/passes.hpp"
+
+namespace ts::bench {
+namespace {
+
+using model::Simulation;
+
+// The base year as Simulation::start leaves it, then the next year's labour supply: the
+// seekers the matching pass sees (no technology: the supply pass alone decides who seeks).
+struct StateAfterSupply {
+  SingleShardSum sum;
+  std::unique_ptr<Simulation::State> state;
+  model::SupplyTotals supply;
+  explicit StateAfterSupply(double scale) {
+    const ModelInputs& in = model_inputs();
+    model::RunSettings settings;
+    settings.scale = scale;
+    state = std::make_unique<Simulation::State>(in.calibration, in.parameters, in.energy, in.rules, settings, sum);
+    Simulation::State& s = *state;
+    s.globals.year = settings.base_year;
+    model::synthesize_population(s);
+    model::finish_base_year(s);
+    s.globals.year += 1;
+    supply = model::labour_supply_pass(s, model::YearTechnology{});
+  }
+};
+
+void set_persons(benchmark::State& state, double persons_handled, std::size_t persons) {
+  state.counters["persons"] = static_cast<double>(persons);
+  state.counters["person_years_per_s"] = benchmark::Counter(persons_handled, benchmark::Counter::kIsRate);
+}
+
+void BM_MatchingPass(benchmark::State& state) {
+  StateAfterSupply prepared(static_cast<double>(state.range(0)) / 1000.0);
+  Simulation::State& s = *prepared.state;
+  const model::Population persons = s.population;
+  const model::CarriedGlobals globals = s.globals;
+  const model::YearTechnology technology{};
+  double handled = 0.0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    s.population = persons;
+    s.globals = globals;
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(model::matching_pass(s, prepared.supply, technology));
+    handled += static_cast<double>(persons.size());
+  }
+  set_persons(state, handled, persons.size());
+}
+
+void BM_EntrantPass(benchmark::State& state) {
+  StateAfterSupply prepared(static_cast<double>(state.range(0)) / 1000.0);
+  Simulation::State& s = *prepared.state;
+  const std::size_t persons = s.population.size();
+  const model::CarriedGlobals globals = s.globals;
+  // Once untimed: the columns reserve their headroom, as they have in a running simulation.
+  model::add_entrants(s);
+  double handled = 0.0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    s.population.resize(persons);  // the entrants are written again at the same places
+    s.status_at_start.resize(persons);
+    s.globals = globals;
+    state.ResumeTiming();
+    model::add_entrants(s);
+    handled += static_cast<double>(persons);
+  }
+  set_persons(state, handled, persons);
+}
+
+// Argument: scale in thousandths of the population.
+BENCHMARK(BM_MatchingPass)->Name("pass/matching/scale_permille")->Arg(10)->Arg(100)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_EntrantPass)->Name("pass/entrants/scale_permille")->Arg(10)->Arg(100)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+}  // namespace ts::bench
