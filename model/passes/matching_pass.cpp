@@ -13,36 +13,15 @@
 #include "kernels/parallel_listed.hpp"
 #include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
+#include "kernels/philox_tile.hpp"
+#include "model/passes/application_choice.hpp"
+#include "model/passes/application_choice_avx2.hpp"
 #include "model/passes/passes.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/random_purposes.hpp"
 
 namespace ts::model {
 namespace {
-
-struct ApplicationChoice {
-  double vacancies[isco_group_count];
-  double group_tasks[isco_group_count][task_category_count];
-  double distance_sensitivity;
-  double mismatch_penalty;
-
-  TS_HD int choose(const PersonView& p, std::size_t i, const PhiloxStream& r) const {
-    // Typical education of an ISCO major group: managers and professionals high, elementary
-    // occupations low, the rest middle.
-    const int required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
-    const TaskBundle tasks = load_tasks(p, i);
-    // The nine exponentials in lockstep (det_exp_lanes: the same bits as det_exp one at a
-    // time), so that their dependent chains overlap.
-    double weights[isco_group_count];
-    for (int g = 0; g < isco_group_count; ++g) {
-      const int lacking = required_education[g] - p.education[i];
-      weights[g] = -distance_sensitivity * task_distance(tasks, group_tasks[g]) - mismatch_penalty * (lacking > 0 ? lacking : 0);
-    }
-    det_exp_lanes(weights);
-    for (int g = 0; g < isco_group_count; ++g) weights[g] = vacancies[g] * weights[g];
-    return r.categorical(0, weights, isco_group_count);
-  }
-};
 
 struct CountApplications {
   PersonView p;
@@ -54,21 +33,80 @@ struct CountApplications {
   TS_HD void operator()(std::size_t i, Add& add) const {
     if (!selected(i)) return;
     const PhiloxStream r(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_application);
-    const int group = choice.choose(p, i, r);
+    record(i, choice.choose(load_tasks(p, i), p.education[i], r.uniform(0)), add);
+  }
+  template <class Add>
+  TS_HD void record(std::size_t i, int group, Add& add) const {
     applied_group[i] = static_cast<std::uint8_t>(group);
     add(group * education_count + p.education[i], 1);
   }
   TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
-  // CPU only (a template, so that nvcc does not flag it as unused).
+  // CPU only: selected(i) as a byte compare, listed 32 persons at a time.
+  const std::uint8_t* selection_column() const { return p.status; }
+  std::uint8_t selected_value() const { return status_unemployed; }
+  // CPU only (a template, so that nvcc does not flag it as unused): the lines a seeker's
+  // choice reads, requested for the whole tile before the first is needed.
   template <class = void>
-  void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
+  void fetch_ahead(std::size_t i) const {
+    __builtin_prefetch(p.person_id + i);
+    __builtin_prefetch(p.education + i);
+    __builtin_prefetch(p.task_analytic + i);
+    __builtin_prefetch(p.task_interpersonal + i);
+    __builtin_prefetch(p.task_routine_cognitive + i);
+    __builtin_prefetch(p.task_routine_manual + i);
+    __builtin_prefetch(p.task_manual + i);
+  }
   // The CPU's chunks (exact_histogram): the seekers, a few percent of persons, listed tile by
-  // tile and their ids fetched ahead, then handled (one loop that scanned and handled stalled
-  // on each seeker's cache misses).
+  // tile and their data fetched ahead, then handled (one loop that scanned and handled stalled
+  // on each seeker's cache misses): with AVX2, the tile's draws in Philox lanes and the
+  // choices four seekers at a time.
   template <class Add>
   void range(std::size_t begin, std::size_t end, Add& add) const {
+#if defined(TS_APPLICATION_CHOICE_AVX2)
+    for_each_selected_tile(begin, end, *this, [&](std::size_t first, const std::uint32_t* listed, std::size_t n) {
+      choose_in_lanes(first, listed, n, add);
+    });
+#else
     for_each_selected(begin, end, *this, [&](std::size_t i) { (*this)(i, add); });
+#endif
   }
+#if defined(TS_APPLICATION_CHOICE_AVX2)
+  template <class Add>
+  void choose_in_lanes(std::size_t first, const std::uint32_t* listed, std::size_t n, Add& add) const {
+    std::uint32_t id_low[listed_tile], id_high[listed_tile], word0[listed_tile], word1[listed_tile],
+        word2[listed_tile], word3[listed_tile];
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t id = p.person_id[first + listed[k]];
+      id_low[k] = static_cast<std::uint32_t>(id);
+      id_high[k] = static_cast<std::uint32_t>(id >> 32);
+    }
+    // Draw 0 of each seeker's stream: words 0 and 1 of block 0.
+    philox_stream_blocks(static_cast<int>(n), id_low, id_high, seed, replica, static_cast<std::uint32_t>(year),
+                         purpose_application, 0, word0, word1, word2, word3);
+    for (std::size_t k = 0; k < n; k += 4) {
+      std::size_t lane[4];  // past the last seeker, lanes repeat it and are not recorded
+      for (std::size_t l = 0; l < 4; ++l) lane[l] = k + l < n ? k + l : n - 1;
+      std::size_t i[4];
+      for (std::size_t l = 0; l < 4; ++l) i[l] = first + listed[lane[l]];
+      const __m256d task[task_category_count] = {
+          _mm256_setr_pd(p.task_analytic[i[0]], p.task_analytic[i[1]], p.task_analytic[i[2]], p.task_analytic[i[3]]),
+          _mm256_setr_pd(p.task_interpersonal[i[0]], p.task_interpersonal[i[1]], p.task_interpersonal[i[2]],
+                         p.task_interpersonal[i[3]]),
+          _mm256_setr_pd(p.task_routine_cognitive[i[0]], p.task_routine_cognitive[i[1]], p.task_routine_cognitive[i[2]],
+                         p.task_routine_cognitive[i[3]]),
+          _mm256_setr_pd(p.task_routine_manual[i[0]], p.task_routine_manual[i[1]], p.task_routine_manual[i[2]],
+                         p.task_routine_manual[i[3]]),
+          _mm256_setr_pd(p.task_manual[i[0]], p.task_manual[i[1]], p.task_manual[i[2]], p.task_manual[i[3]])};
+      const __m256d education = _mm256_setr_pd(p.education[i[0]], p.education[i[1]], p.education[i[2]], p.education[i[3]]);
+      const __m256d u = _mm256_setr_pd(
+          uniform_from_words(word0[lane[0]], word1[lane[0]]), uniform_from_words(word0[lane[1]], word1[lane[1]]),
+          uniform_from_words(word0[lane[2]], word1[lane[2]]), uniform_from_words(word0[lane[3]], word1[lane[3]]));
+      int group[4];
+      choose_applications_avx2(choice, task, education, u, group);
+      for (std::size_t l = 0; l < 4 && k + l < n; ++l) record(i[l], group[l], add);
+    }
+  }
+#endif
 };
 
 struct Hire {
@@ -80,6 +118,8 @@ struct Hire {
   std::uint32_t seed, replica;
   int year;
   TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
+  const std::uint8_t* selection_column() const { return p.status; }  // CPU only, see CountApplications
+  std::uint8_t selected_value() const { return status_unemployed; }
   template <class = void>  // CPU only, see CountApplications
   void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
   TS_HD void operator()(std::size_t i) const {
