@@ -2,19 +2,55 @@
 // aged 15-19 relative to the base year; its final education follows the cohort education trend.
 // Entrants get the next global ids, split over shards by the same contiguous rule as the base
 // population, so no shard needs to ask another.
+#include <algorithm>
 #include <cmath>
 
 #include "kernels/parallel.hpp"
 #include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
+#include "kernels/philox_tile.hpp"
 #include "kernels/shard_range.hpp"
 #include "model/passes/entrants.hpp"
 #include "model/passes/person_access.hpp"
 #include "model/passes/person_draws.hpp"
 #include "model/random_purposes.hpp"
 
+// The CPU takes entrants in tiles (add_tile); the GPU and the reference engine one by one.
+#if THRUST_DEVICE_SYSTEM != THRUST_DEVICE_SYSTEM_CUDA && !defined(TS_PER_PERSON_PATHS)
+#define TS_ENTRANT_TILES 1
+#endif
+
 namespace ts::model {
 namespace {
+
+#if defined(TS_ENTRANT_TILES)
+// The blocks of a tile of entrants' streams, computed in Philox lanes over the entrants (CPU
+// only): the first seven, which hold the draws an entrant takes (0-12).
+inline constexpr std::size_t entrant_tile = 64;
+struct EntrantTileBlocks {
+  static constexpr int count = 7;
+  std::uint32_t word[count][4][entrant_tile];
+};
+
+// One entrant's draws from its tile's blocks, PhiloxBlocks's interface and bits (uniform_from_words
+// is uniform_in_block); a draw beyond the blocks falls back to the stream, as PhiloxBlocks does.
+struct EntrantDraws {
+  const EntrantTileBlocks* blocks;
+  int lane;
+  PhiloxStream stream;
+  double uniform(std::uint32_t k) const {
+    const std::uint32_t b = k >> 1;
+    if (b >= static_cast<std::uint32_t>(EntrantTileBlocks::count)) return stream.uniform(k);
+    const std::uint32_t w = (k & 1u) * 2;
+    return uniform_from_words(blocks->word[b][w][lane], blocks->word[b][w + 1][lane]);
+  }
+  double normal(std::uint32_t k) const { return det_normal_quantile(uniform(k)); }
+  template <class Weight>
+  int categorical(std::uint32_t k, const Weight* weights, int count) const {
+    return categorical_index(uniform(k), weights, count);
+  }
+};
+#endif
 
 struct AddEntrant {
   PersonView p;
@@ -29,9 +65,35 @@ struct AddEntrant {
   int year;
   double individual_effect_sd;
   TS_HD void operator()(std::size_t k) const {
+    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, first_id + k, static_cast<std::uint32_t>(year), purpose_entrant));
+    add(k, r);
+  }
+#if defined(TS_ENTRANT_TILES)
+  // CPU only: entrants first .. first + count - 1 (count <= entrant_tile), their streams' blocks
+  // in Philox lanes over the entrants (consecutive ids), then one by one.
+  void add_tile(std::size_t first, std::size_t count) const {
+    std::uint32_t id_low[entrant_tile], id_high[entrant_tile];
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint64_t id = first_id + first + k;
+      id_low[k] = static_cast<std::uint32_t>(id);
+      id_high[k] = static_cast<std::uint32_t>(id >> 32);
+    }
+    EntrantTileBlocks blocks;
+    for (int b = 0; b < EntrantTileBlocks::count; ++b)
+      philox_stream_blocks(static_cast<int>(count), id_low, id_high, seed, replica, static_cast<std::uint32_t>(year),
+                           purpose_entrant, static_cast<std::uint32_t>(b), blocks.word[b][0], blocks.word[b][1],
+                           blocks.word[b][2], blocks.word[b][3]);
+    for (std::size_t k = 0; k < count; ++k)
+      add(first + k, EntrantDraws{&blocks, static_cast<int>(k),
+                                  PhiloxStream(seed, replica, first_id + first + k, static_cast<std::uint32_t>(year),
+                                               purpose_entrant)});
+  }
+#endif
+  // Entrant k with its stream's draws r (PhiloxBlocks or EntrantDraws: the same bits).
+  template <class Draws>
+  TS_HD void add(std::size_t k, const Draws& r) const {
     const std::size_t i = first_index + k;
     const std::uint64_t id = first_id + k;
-    const PhiloxBlocks<8> r(PhiloxStream(seed, replica, id, static_cast<std::uint32_t>(year), purpose_entrant));
     const int education = r.categorical(0, education_share, education_count);
     p.person_id[i] = id;
     p.age[i] = 15;
@@ -88,7 +150,18 @@ void add_entrants(Simulation::State& s) {
   add.replica = s.settings.replica;
   add.year = year;
   add.individual_effect_sd = c.wages.individual_effect_sd;
-  parallel_for(mine.size(), add);
+#if !defined(TS_ENTRANT_TILES)
+  parallel_for(mine.size(), add);  // per entrant, as on the GPU
+#else
+  // Spans of whole tiles, so that a tile's lanes are full except at the cohort's end.
+  const std::size_t tiles = (mine.size() + entrant_tile - 1) / entrant_tile;
+  for_each_span(tiles, [&](std::size_t begin, std::size_t end, int) {
+    for (std::size_t tile = begin; tile < end; ++tile) {
+      const std::size_t first = tile * entrant_tile;
+      add.add_tile(first, std::min(entrant_tile, mine.size() - first));
+    }
+  });
+#endif
   s.globals.next_person_id += cohort;
 }
 

@@ -41,8 +41,11 @@ struct CountApplications {
     add(group * education_count + p.education[i], 1);
   }
   TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
-  // CPU only: selected(i) as a byte compare, listed 32 persons at a time.
+  // CPU only: selected(i) as a byte compare, listed 32 persons at a time (templates, so that
+  // nvcc does not flag them as unused).
+  template <class = void>
   const std::uint8_t* selection_column() const { return p.status; }
+  template <class = void>
   std::uint8_t selected_value() const { return status_unemployed; }
   // CPU only (a template, so that nvcc does not flag it as unused): the lines a seeker's
   // choice reads, requested for the whole tile before the first is needed.
@@ -118,7 +121,9 @@ struct Hire {
   std::uint32_t seed, replica;
   int year;
   TS_HD bool selected(std::size_t i) const { return p.status[i] == status_unemployed; }
-  const std::uint8_t* selection_column() const { return p.status; }  // CPU only, see CountApplications
+  template <class = void>  // CPU only, see CountApplications
+  const std::uint8_t* selection_column() const { return p.status; }
+  template <class = void>
   std::uint8_t selected_value() const { return status_unemployed; }
   template <class = void>  // CPU only, see CountApplications
   void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
