@@ -11,9 +11,9 @@
 
 namespace ts::model {
 
-// Typical education of an ISCO major group: managers and professionals high, elementary
-// occupations low, the rest middle.
-inline constexpr int application_required_education[isco_group_count] = {2, 2, 1, 1, 1, 1, 1, 1, 0};
+// Typical education of an ISCO major group (0-based): managers and professionals high,
+// elementary occupations low, the rest middle.
+TS_HD constexpr int application_required_education(int group) { return group < 2 ? 2 : (group < 8 ? 1 : 0); }
 
 struct ApplicationChoice {
   double vacancies[isco_group_count];
@@ -27,7 +27,7 @@ struct ApplicationChoice {
     // time), so that their dependent chains overlap.
     double weights[isco_group_count];
     for (int g = 0; g < isco_group_count; ++g) {
-      const int lacking = application_required_education[g] - education;
+      const int lacking = application_required_education(g) - education;
       weights[g] = -distance_sensitivity * task_distance(tasks, group_tasks[g]) - mismatch_penalty * (lacking > 0 ? lacking : 0);
     }
     det_exp_lanes(weights);

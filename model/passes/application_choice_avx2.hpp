@@ -27,7 +27,7 @@ inline void choose_applications_avx2(const ApplicationChoice& c, const __m256d (
     const __m256d distance = _mm256_mul_pd(_mm256_set1_pd(0.5), total);
     // An integer difference of small levels, exact in doubles, clamped at zero as the scalar's.
     const __m256d lacking =
-        _mm256_max_pd(_mm256_sub_pd(_mm256_set1_pd(application_required_education[g]), education), zero);
+        _mm256_max_pd(_mm256_sub_pd(_mm256_set1_pd(application_required_education(g)), education), zero);
     weight[g] = _mm256_sub_pd(_mm256_mul_pd(_mm256_set1_pd(-c.distance_sensitivity), distance),
                               _mm256_mul_pd(_mm256_set1_pd(c.mismatch_penalty), lacking));
   }
