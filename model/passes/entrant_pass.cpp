@@ -8,7 +8,7 @@
 #include "kernels/parallel.hpp"
 #include "kernels/philox_blocks.hpp"
 #include "kernels/philox_stream.hpp"
-#include "kernels/philox_tile.hpp"
+#include "kernels/philox_tile_draws.hpp"
 #include "kernels/shard_range.hpp"
 #include "model/passes/entrants.hpp"
 #include "model/passes/person_access.hpp"
@@ -24,32 +24,11 @@ namespace ts::model {
 namespace {
 
 #if defined(TS_ENTRANT_TILES)
-// The blocks of a tile of entrants' streams, computed in Philox lanes over the entrants (CPU
-// only): the first seven, which hold the draws an entrant takes (0-12).
+// Entrants per tile, and their streams' first seven blocks, which hold the draws an entrant
+// takes (0-12).
 inline constexpr std::size_t entrant_tile = 64;
-struct EntrantTileBlocks {
-  static constexpr int count = 7;
-  std::uint32_t word[count][4][entrant_tile];
-};
-
-// One entrant's draws from its tile's blocks, PhiloxBlocks's interface and bits (uniform_from_words
-// is uniform_in_block); a draw beyond the blocks falls back to the stream, as PhiloxBlocks does.
-struct EntrantDraws {
-  const EntrantTileBlocks* blocks;
-  int lane;
-  PhiloxStream stream;
-  double uniform(std::uint32_t k) const {
-    const std::uint32_t b = k >> 1;
-    if (b >= static_cast<std::uint32_t>(EntrantTileBlocks::count)) return stream.uniform(k);
-    const std::uint32_t w = (k & 1u) * 2;
-    return uniform_from_words(blocks->word[b][w][lane], blocks->word[b][w + 1][lane]);
-  }
-  double normal(std::uint32_t k) const { return det_normal_quantile(uniform(k)); }
-  template <class Weight>
-  int categorical(std::uint32_t k, const Weight* weights, int count) const {
-    return categorical_index(uniform(k), weights, count);
-  }
-};
+using EntrantTileBlocks = PhiloxTileBlocks<7, entrant_tile>;
+using EntrantDraws = PhiloxTileDraws<7, entrant_tile>;
 #endif
 
 struct AddEntrant {
@@ -79,12 +58,9 @@ struct AddEntrant {
       id_high[k] = static_cast<std::uint32_t>(id >> 32);
     }
     EntrantTileBlocks blocks;
-    for (int b = 0; b < EntrantTileBlocks::count; ++b)
-      philox_stream_blocks(static_cast<int>(count), id_low, id_high, seed, replica, static_cast<std::uint32_t>(year),
-                           purpose_entrant, static_cast<std::uint32_t>(b), blocks.word[b][0], blocks.word[b][1],
-                           blocks.word[b][2], blocks.word[b][3]);
+    blocks.compute(count, id_low, id_high, seed, replica, static_cast<std::uint32_t>(year), purpose_entrant);
     for (std::size_t k = 0; k < count; ++k)
-      add(first + k, EntrantDraws{&blocks, static_cast<int>(k),
+      add(first + k, EntrantDraws{&blocks, k,
                                   PhiloxStream(seed, replica, first_id + first + k, static_cast<std::uint32_t>(year),
                                                purpose_entrant)});
   }
