@@ -45,7 +45,8 @@ struct AddEntrant {
   double individual_effect_sd;
   TS_HD void operator()(std::size_t k) const {
     const PhiloxBlocks<8> r(PhiloxStream(seed, replica, first_id + k, static_cast<std::uint32_t>(year), purpose_entrant));
-    add(k, r);
+    const int education = r.categorical(0, education_share, education_count);
+    add(k, r, education, occupation_of(r, education));
   }
 #if defined(TS_ENTRANT_TILES)
   // CPU only: entrants first .. first + count - 1 (count <= entrant_tile), their streams' blocks
@@ -59,18 +60,30 @@ struct AddEntrant {
     }
     EntrantTileBlocks blocks;
     blocks.compute(count, id_low, id_high, seed, replica, static_cast<std::uint32_t>(year), purpose_entrant);
-    for (std::size_t k = 0; k < count; ++k)
-      add(first + k, EntrantDraws{&blocks, k,
-                                  PhiloxStream(seed, replica, first_id + first + k, static_cast<std::uint32_t>(year),
-                                               purpose_entrant)});
+    const auto draws_of = [&](std::size_t k) {
+      return EntrantDraws{&blocks, k, PhiloxStream(seed, replica, first_id + first + k, static_cast<std::uint32_t>(year),
+                                                   purpose_entrant)};
+    };
+    // The occupations of the whole tile first: each is a chain of dependent loads (a scan
+    // and a binary search), which overlap between entrants only in a short loop.
+    int education[entrant_tile], occupation[entrant_tile];
+    for (std::size_t k = 0; k < count; ++k) {
+      education[k] = draws_of(k).categorical(0, education_share, education_count);
+      occupation[k] = occupation_of(draws_of(k), education[k]);
+    }
+    for (std::size_t k = 0; k < count; ++k) add(first + k, draws_of(k), education[k], occupation[k]);
   }
 #endif
-  // Entrant k with its stream's draws r (PhiloxBlocks or EntrantDraws: the same bits).
+  // Draws 2 and 3 of an entrant's stream r (PhiloxBlocks or EntrantDraws: the same bits).
   template <class Draws>
-  TS_HD void add(std::size_t k, const Draws& r) const {
+  TS_HD int occupation_of(const Draws& r, int education) const {
+    return draw_occupation_for_education(t, education, r.uniform(2), r.uniform(3));
+  }
+  // Entrant k with its stream's draws r, its education (draw 0) and occupation.
+  template <class Draws>
+  TS_HD void add(std::size_t k, const Draws& r, int education, int occupation) const {
     const std::size_t i = first_index + k;
     const std::uint64_t id = first_id + k;
-    const int education = r.categorical(0, education_share, education_count);
     p.person_id[i] = id;
     p.age[i] = 15;
     p.sex[i] = id - cohort_first < males ? 0 : 1;
@@ -78,7 +91,6 @@ struct AddEntrant {
     p.education[i] = static_cast<std::uint8_t>(education);
     p.status[i] = status_in_education;
     p.unemployment_months[i] = 0;
-    const int occupation = draw_occupation_for_education(t, education, r.uniform(2), r.uniform(3));
     p.occupation[i] = static_cast<std::uint16_t>(occupation);
     store_tasks(p, i, draw_task_bundle(t, occupation, r, 4, task_bundle_spread));
     // By attained education, as the table is: at 15 that is still low for everyone.
