@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 
 #include "kernels/parallel.hpp"
 #include "kernels/ts_hd.hpp"
@@ -49,6 +50,13 @@ void compact_column(thrust::device_vector<T>& column, thrust::device_vector<T>& 
   spare.resize(kept);
   thrust::copy_if(thrust::device, column.begin(), column.end(), keep.begin(), spare.begin(), IsNonZero{});
   column.swap(spare);
+}
+
+// Whether `column` is one of `columns`.
+inline bool listed(const void* column, std::initializer_list<const void*> columns) {
+  for (const void* c : columns)
+    if (c == column) return true;
+  return false;
 }
 
 inline std::size_t count_kept(const thrust::device_vector<std::uint8_t>& keep) {
@@ -87,8 +95,9 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
   name##_spare_.resize(kept);
 #define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
 #define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
-#define TS_SOA_COMPACT_IN_PLACE_(type, name, unit)                        \
-  compaction_.apply(thrust::raw_pointer_cast(name.data()), sizeof(type)); \
+#define TS_SOA_COMPACT_IN_PLACE_(type, name, unit)                                         \
+  if (!::ts::listed(thrust::raw_pointer_cast(name.data()), unmoved))                       \
+    compaction_.apply(thrust::raw_pointer_cast(name.data()), sizeof(type));                \
   name.resize(kept);
 // Only the compaction the backend uses is declared: nvcc rejects an unused functor under -Werror.
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
@@ -106,8 +115,10 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
     }                                                                                      \
   };                                                                                       \
   /* Keeps the records whose flag (first size() of keep) is non-zero, in order;           \
-     returns the new size. */                                                              \
-  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {                   \
+     returns the new size. Moves every column, `unmoved` included (see the CPU's). */      \
+  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep,                     \
+                      std::initializer_list<const void*> unmoved = {}) {                   \
+    (void)unmoved;                                                                         \
     const std::size_t kept = ::ts::keep_positions(keep, size_, positions_);                \
     ATTRIBUTES(TS_SOA_SPARE_RESIZE_)                                                       \
     View to;                                                                               \
@@ -135,8 +146,10 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
 #else
 #define TS_SOA_COMPACTION_(View, ATTRIBUTES)                                                   \
   /* Keeps the records whose flag (first size() of keep) is non-zero, in order;           \
-     returns the new size. */                                                              \
-  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep) {                   \
+     returns the new size. The columns listed in `unmoved` (their data) are only resized:   \
+     for columns that are rewritten for every record before anything reads them again. */ \
+  std::size_t compact(const thrust::device_vector<std::uint8_t>& keep,                     \
+                      std::initializer_list<const void*> unmoved = {}) {                   \
     const std::size_t kept = compaction_.plan(thrust::raw_pointer_cast(keep.data()), size_); \
     ATTRIBUTES(TS_SOA_COMPACT_IN_PLACE_)                                                   \
     size_ = kept;                                                                          \

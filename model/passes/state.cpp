@@ -119,7 +119,12 @@ WageTerms Simulation::State::wage_terms() const {
 void Simulation::State::remove_unkept_persons() {
   const std::size_t n = population.size();
   status_at_start.resize(n);
-  population.compact(keep);
+  // The wages and the tax-benefit accounts are set for every person by the income pass, and
+  // nothing reads them before it (the labour-supply pass, which reads the wages, runs before
+  // this compaction): moving them would be 28 of the 94 bytes a record moves, for nothing.
+  const PersonView p = population.view();
+  population.compact(keep, {p.gross_wage, p.capital_income, p.benefits, p.pension, p.contributions, p.taxes,
+                            p.disposable_income});
   population.compact_alongside(status_at_start, status_at_start_spare, keep);
 }
 

@@ -29,10 +29,16 @@ same "$work/full.nc" "$work/restarted.nc" "restart from a scheduled checkpoint g
 # Stopped by SIGUSR1 mid-run: exit code 3, a checkpoint, no output; the restart completes it.
 long=(--scale 0.05 --years 2024:2050 --replicas 2 --seed 6)
 "$taskshift" run "$scenario" -o "$work/long-full.nc" "${long[@]}" >/dev/null
-"$taskshift" run "$scenario" -o "$work/long.nc" "${long[@]}" >/dev/null 2>&1 &
+# Signalled once its first yearly checkpoint exists, so in the year loop whatever the machine's
+# speed (a fixed sleep let a fast machine finish the run first).
+"$taskshift" run "$scenario" -o "$work/long.nc" "${long[@]}" --checkpoint-every 1 >/dev/null 2>&1 &
 pid=$!
-sleep 2
-kill -USR1 "$pid"
+for _ in $(seq 1200); do
+  ls "$work/long.ckpt"/*.tsckpt >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
+kill -USR1 "$pid" || fail "the run ended before its first yearly checkpoint could be signalled"
 rc=0; wait "$pid" || rc=$?
 [ "$rc" = 3 ] || fail "a signalled run exits with 3 (got $rc)"
 [ ! -e "$work/long.nc" ] || fail "a signalled run leaves no output"
