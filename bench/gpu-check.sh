@@ -11,7 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-gpu-check-out}
 mkdir -p "$out"
-bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-402}   # bench/person_year_bytes.hpp, docs/performance.md
+bytes_per_person_year=${BYTES_PER_PERSON_YEAR:-402}   # the GPU's year: bench/person_year_bytes.hpp (346 on the CPU) plus the 56 B its compaction also moves
 ensemble_replicas=${ENSEMBLE_REPLICAS:-8}
 ensemble_scale=${ENSEMBLE_SCALE:-0.1}
 

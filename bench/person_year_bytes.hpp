@@ -33,8 +33,12 @@ inline constexpr PassBytes supply_bytes{"labour_supply", u64 + 4 * u8 + u16 + 5 
 // The compaction after deaths (Population::compact, kernels/soa.hpp): the keep flags are read
 // once to find the runs of kept records, then every column's kept records move down run by run
 // (in place on the CPU, kernels/in_place_compaction.hpp; into spare columns on the GPU);
-// status_at_start likewise.
-inline constexpr PassBytes compaction_bytes{"compaction", u8 + record + u8, record + u8};
+// status_at_start likewise. On the CPU the wages and the six tax-benefit accounts stay where
+// they are (the income pass rewrites them for everyone, model/passes/state.cpp); the GPU's
+// scatter moves them too, so its compaction moves 28 B more each way than counted here.
+inline constexpr std::size_t recomputed_each_year = 7 * f32;
+inline constexpr PassBytes compaction_bytes{"compaction", u8 + (record - recomputed_each_year) + u8,
+                                            (record - recomputed_each_year) + u8};
 // add_entrants: the columns grow within their capacity, so only the new cohort is written,
 // about 1% of persons: left out, like the other branches of a few percent.
 inline constexpr PassBytes entrant_bytes{"entrants", 0, 0};
