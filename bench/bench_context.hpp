@@ -1,5 +1,5 @@
 // Shared by the benchmark sources: the device in words, the simulation's inputs (loaded once),
-// and the last-level cache size the bandwidth benchmark sizes its arrays from.
+// the last-level cache size the bandwidth benchmark sizes its arrays from, and a triad on demand.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -13,6 +13,9 @@ namespace ts::bench {
 
 std::string device_description();      // bandwidth_bench.cpp (knows the device system)
 std::size_t last_level_cache_bytes();  // bandwidth_bench.cpp
+// The best of `repetitions` STREAM triads (bytes per second, STREAM's count), measured now:
+// the floor of the minutes a benchmark ran in (bandwidth_bench.cpp).
+double best_triad_bytes_per_s(int repetitions);
 
 // configs/calibration, the default scenario parameters and energy parameters (simulation_bench.cpp).
 struct ModelInputs {

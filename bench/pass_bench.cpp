@@ -16,6 +16,9 @@ namespace {
 
 using model::Simulation;
 
+static_assert(record == model::Population::bytes_per_record &&
+              columns == static_cast<std::size_t>(model::Population::attribute_count));
+
 // The base-year state exactly as Simulation::start leaves it.
 struct PreparedState {
   SingleShardSum sum;

@@ -8,7 +8,7 @@
 #pragma once
 #include <cstddef>
 
-#include "model/person.hpp"
+#include "model/person_attributes.hpp"
 
 namespace ts::bench {
 
@@ -20,8 +20,15 @@ struct PassBytes {
 };
 
 inline constexpr std::size_t u8 = 1, u16 = 2, u64 = 8, f32 = 4;
-inline constexpr std::size_t record = model::Population::bytes_per_record;  // 94 bytes
-inline constexpr std::size_t columns = static_cast<std::size_t>(model::Population::attribute_count);
+#define TS_RECORD_BYTES_(type, name, unit) +sizeof(type)
+#define TS_RECORD_COLUMN_(type, name, unit) +1
+// Population::bytes_per_record (94 bytes) and attribute_count, from the list itself: this header
+// is also compiled by g++ in CUDA builds, where the population's Thrust storage cannot be
+// included (pass_bench.cpp checks that they agree).
+inline constexpr std::size_t record = 0 TS_PERSON_ATTRIBUTES(TS_RECORD_BYTES_);
+inline constexpr std::size_t columns = 0 TS_PERSON_ATTRIBUTES(TS_RECORD_COLUMN_);
+#undef TS_RECORD_BYTES_
+#undef TS_RECORD_COLUMN_
 
 // labour_supply_pass, the per-person part (LabourSupplyPass).
 //   read:  person_id, status, sex, age, education, occupation, 5 tasks, skill_stock,

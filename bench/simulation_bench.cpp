@@ -1,8 +1,10 @@
 // The whole year: Simulation::advance at 1% and 10% of the Flemish population, and at full
 // scale when TS_BENCH_FULL=1 (a default run stays short). Counters: person-years per second,
-// the bytes one person-year moves (bench/person_year_bytes.hpp) and the bandwidth that implies.
+// the bytes one person-year moves (bench/person_year_bytes.hpp), the bandwidth that implies, a
+// triad measured right after, and the fraction of the floor (triad / bytes) the year reached.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -43,7 +45,7 @@ void BM_SimulationYear(benchmark::State& state) {
   const double scale = static_cast<double>(state.range(0)) / 1000.0;
   const SingleShardSum sum;
   auto simulation = started_simulation(scale, sum);
-  double person_years = 0.0;
+  double person_years = 0.0, seconds = 0.0;
   for (auto _ : state) {
     if (simulation->year() >= last_year) {
       state.PauseTiming();
@@ -51,10 +53,17 @@ void BM_SimulationYear(benchmark::State& state) {
       state.ResumeTiming();
     }
     const std::uint64_t persons = simulation->local_persons();  // those the year's passes start with
+    const auto start = std::chrono::steady_clock::now();
     simulation->advance();
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     person_years += static_cast<double>(persons);
   }
   const double bytes = static_cast<double>(bytes_per_person_year());
+  // The floor of these minutes: a triad right after the years (the machine's bandwidth varies
+  // from minute to minute on a shared host, docs/performance.md).
+  const double triad = best_triad_bytes_per_s(10);
+  state.counters["triad_bytes_per_s"] = triad;
+  state.counters["fraction_of_floor"] = person_years / seconds * bytes / triad;
   state.counters["persons"] = static_cast<double>(simulation->local_persons());
   state.counters["person_years_per_s"] = benchmark::Counter(person_years, benchmark::Counter::kIsRate);
   state.counters["bytes_per_person_year"] = bytes;
