@@ -7,6 +7,7 @@
 
 #include "bench/bench_context.hpp"
 #include "bench/person_year_bytes.hpp"
+#include "bench/prepared_state.hpp"
 #include "kernels/global_sum.hpp"
 #include "model/passes/entrants.hpp"
 #include "model/passes/passes.hpp"
@@ -18,22 +19,6 @@ using model::Simulation;
 
 static_assert(record == model::Population::bytes_per_record &&
               columns == static_cast<std::size_t>(model::Population::attribute_count));
-
-// The base-year state exactly as Simulation::start leaves it.
-struct PreparedState {
-  SingleShardSum sum;
-  std::unique_ptr<Simulation::State> state;
-  explicit PreparedState(double scale) {
-    const ModelInputs& in = model_inputs();
-    model::RunSettings settings;
-    settings.scale = scale;
-    state = std::make_unique<Simulation::State>(in.calibration, in.parameters, in.energy, in.rules, settings, sum);
-    Simulation::State& s = *state;
-    s.globals.year = settings.base_year;
-    model::synthesize_population(s);
-    model::finish_base_year(s);
-  }
-};
 
 void set_counters(benchmark::State& state, double person_years, std::size_t bytes, std::size_t persons) {
   state.counters["persons"] = static_cast<double>(persons);

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "bench/bench_context.hpp"
+#include "bench/prepared_state.hpp"
 #include "kernels/global_sum.hpp"
 #include "model/passes/entrants.hpp"
 #include "model/passes/passes.hpp"
@@ -18,21 +18,11 @@ using model::Simulation;
 
 // The base year as Simulation::start leaves it, then the next year's labour supply: the
 // seekers the matching pass sees (no technology: the supply pass alone decides who seeks).
-struct StateAfterSupply {
-  SingleShardSum sum;
-  std::unique_ptr<Simulation::State> state;
+struct StateAfterSupply : PreparedState {
   model::SupplyTotals supply;
-  explicit StateAfterSupply(double scale) {
-    const ModelInputs& in = model_inputs();
-    model::RunSettings settings;
-    settings.scale = scale;
-    state = std::make_unique<Simulation::State>(in.calibration, in.parameters, in.energy, in.rules, settings, sum);
-    Simulation::State& s = *state;
-    s.globals.year = settings.base_year;
-    model::synthesize_population(s);
-    model::finish_base_year(s);
-    s.globals.year += 1;
-    supply = model::labour_supply_pass(s, model::YearTechnology{});
+  explicit StateAfterSupply(double scale) : PreparedState(scale) {
+    state->globals.year += 1;
+    supply = model::labour_supply_pass(*state, model::YearTechnology{});
   }
 };
 
