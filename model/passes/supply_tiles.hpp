@@ -7,6 +7,7 @@
 
 #include "kernels/logistic_lanes.hpp"
 #include "kernels/philox_tile.hpp"
+#include "kernels/tile_lists.hpp"
 #include "model/exposure_lanes.hpp"
 #include "model/passes/supply_contribution.hpp"
 
@@ -47,6 +48,12 @@ class SupplyTiles {
         for (int status = 0; status < status_count; ++status)
           base_logit_[(e * training_bands + b) * status_count + status] =
               training_logit_before_displacement(pass.training_logits, e, b, status);
+    // The first whole age at or above each leaving age: the same comparison in integers.
+    for (int e = 0; e < education_count; ++e) {
+      int age = 0;
+      while (age < 256 && !(age >= pass.leaving.age[e])) ++age;
+      leaving_age_[e] = age;
+    }
   }
 
   template <class Add>
@@ -54,11 +61,11 @@ class SupplyTiles {
     for (std::size_t first = begin; first < end; first += tile) {
       const int n = static_cast<int>(end - first < std::size_t{tile} ? end - first : std::size_t{tile});
       decide_deaths(first, n);
-      draw_for_survivors(first);
+      draw_for_survivors(first, n);
       decide_status(first, n);
-      list_employed(first);
+      list_employed(first, n);
       expose_employed();
-      separate(first, add);
+      separate(first, n, add);
       train(first, n);
       count(first, n);
     }
@@ -69,19 +76,14 @@ class SupplyTiles {
  private:
   static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
-  // The stream `purpose` of listed persons j (of this tile): draws 2 block and 2 block + 1 in
-  // u0[j], u1[j].
-  void draw(const int* listed, int count, int purpose, std::uint32_t block, double* u0, double* u1) {
-    for (int k = 0; k < count; ++k) {
-      list_low_[k] = id_low_[listed[k]];
-      list_high_[k] = id_high_[listed[k]];
-    }
-    philox_stream_uniforms(count, list_low_, list_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                           static_cast<std::uint32_t>(purpose), block, draw0_, draw1_);
-    for (int k = 0; k < count; ++k) {
-      u0[listed[k]] = draw0_[k];
-      u1[listed[k]] = draw1_[k];
-    }
+  // The stream `purpose` of the flagged persons j (of this tile): draws 2 block and 2 block + 1
+  // in u0[j] and, unless null, u1[j].
+  void draw(const tile_lists::TileMask& mask, int n, int purpose, std::uint32_t block, double* u0, double* u1) {
+    const int count = tile_lists::pack_ids(mask, n, id_low_, id_high_, list_low_, list_high_);
+    philox_stream_blocks(count, list_low_, list_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
+                         static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+    tile_lists::spread_uniforms(mask, n, word0_, word1_, u0);
+    if (u1 != nullptr) tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
   }
 
   // Everyone's death draw and decision; the survivors in alive_.
@@ -93,8 +95,10 @@ class SupplyTiles {
       id_low_[j] = static_cast<std::uint32_t>(ids[j]);
       id_high_[j] = static_cast<std::uint32_t>(ids[j] >> 32);
     }
-    philox_stream_uniforms(n, id_low_, id_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year), purpose_death,
-                           0u, u_death_, draw1_);
+    philox_stream_blocks(n, id_low_, id_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year), purpose_death,
+                         0u, word0_, word1_, word2_, word3_);
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) u_death_[j] = uniform_from_words(word0_[j], word1_[j]);
     const std::uint8_t* status = p.status + first;
     const std::uint8_t* age = p.age + first;
     const std::uint8_t* sex = p.sex + first;
@@ -111,41 +115,43 @@ class SupplyTiles {
       keep[j] = dies ? 0 : 1;
       at_start[j] = broad_status_of(status[j]);
     }
-    alive_count_ = 0;
-    for (int j = 0; j < n; ++j) {
-      counts_[bin_deaths + at_start[j]] += 1 - alive_flag_[j];
-      alive_[alive_count_] = j;
-      alive_count_ += alive_flag_[j];
-    }
+    const tile_lists::TileMask alive = tile_lists::mask_of_flags(alive_flag_, n);
+    const tile_lists::TileMask in_tile = tile_lists::first_persons(n);
+    for (int w = 0; w < tile / 32; ++w)  // few die: a loop over them
+      for (std::uint32_t dead = in_tile.word[w] & ~alive.word[w]; dead != 0; dead &= dead - 1)
+        counts_[bin_deaths + at_start[32 * w + __builtin_ctz(dead)]] += 1;
   }
 
   // The retirement, participation and training streams of the survivors who may use them (by
   // their status at the start and their new age).
-  void draw_for_survivors(std::size_t first) {
+  void draw_for_survivors(std::size_t first, int n) {
     const PersonView& p = s_.p;
     const int first_retirement_age = s_.statutory_age < retirement_exit_first_age ? s_.statutory_age
                                                                                   : retirement_exit_first_age;
-    int retiring = 0, leaving = 0, participating = 0, training = 0;
-    for (int a = 0; a < alive_count_; ++a) {
-      const int j = alive_[a];
-      const std::size_t i = first + static_cast<std::size_t>(j);
-      const int status = p.status[i];
-      const int age = p.age[i] < 255 ? p.age[i] + 1 : 255;
-      const bool not_retired = status != status_retired;
-      const bool student = status == status_in_education;
-      retire_list_[retiring] = j;
-      retiring += not_retired && age >= first_retirement_age ? 1 : 0;
-      school_list_[leaving] = j;
-      leaving += student && age >= s_.leaving.age[p.education[i]] ? 1 : 0;
-      participation_list_[participating] = j;
-      participating += not_retired ? 1 : 0;
-      training_list_[training] = j;
-      training += student || age < s_.statutory_age ? 1 : 0;
+    const int statutory = s_.statutory_age;
+    const int leaving_low = leaving_age_[0], leaving_middle = leaving_age_[1], leaving_high = leaving_age_[2];
+    const std::uint8_t* status_column = p.status + first;
+    const std::uint8_t* age_column = p.age + first;
+    const std::uint8_t* education_column = p.education + first;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const int status = status_column[j];
+      const int old_age = age_column[j];
+      const int age = old_age + static_cast<int>(old_age < 255);
+      const int education = education_column[j];
+      const int leaving_age = education == 0 ? leaving_low : (education == 1 ? leaving_middle : leaving_high);
+      const int alive = alive_flag_[j];
+      const int not_retired = status != status_retired;
+      const int student = status == status_in_education;
+      retire_flag_[j] = static_cast<std::uint8_t>(alive & not_retired & (age >= first_retirement_age));
+      school_list_flag_[j] = static_cast<std::uint8_t>(alive & student & (age >= leaving_age));
+      participation_flag_[j] = static_cast<std::uint8_t>(alive & not_retired);
+      training_flag_[j] = static_cast<std::uint8_t>(alive & (student | (age < statutory)));
     }
-    draw(retire_list_, retiring, purpose_retirement, 0u, u_retire0_, u_retire1_);
-    draw(school_list_, leaving, purpose_retirement, 1u, u_school_, draw_unused_);
-    draw(participation_list_, participating, purpose_participation, 0u, u_participation_, draw_unused_);
-    draw(training_list_, training, purpose_training, 0u, u_train0_, u_train1_);
+    draw(tile_lists::mask_of_flags(retire_flag_, n), n, purpose_retirement, 0u, u_retire0_, u_retire1_);
+    draw(tile_lists::mask_of_flags(school_list_flag_, n), n, purpose_retirement, 1u, u_school_, nullptr);
+    draw(tile_lists::mask_of_flags(participation_flag_, n), n, purpose_participation, 0u, u_participation_, nullptr);
+    draw(tile_lists::mask_of_flags(training_flag_, n), n, purpose_training, 0u, u_train0_, u_train1_);
   }
 
   // operator() from the survival to the participation decision, for everyone of the tile.
@@ -228,15 +234,20 @@ class SupplyTiles {
   }
 
   // The employed survivors in employed_, with the inputs of their exposure.
-  void list_employed(std::size_t first) {
+  void list_employed(std::size_t first, int n) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
-    int count = 0;
-    for (int a = 0; a < alive_count_; ++a) {
-      const int j = alive_[a];
-      employed_[count] = j;
-      count += is_employed(status_[j]) ? 1 : 0;
+    TS_SIMD_LOOP
+    for (int j = 0; j < n; ++j) {
+      const int status = status_[j];
+      const int alive = alive_flag_[j];
+      employed_flag_[j] = static_cast<std::uint8_t>(alive & (status >= status_employee_permanent) &
+                                                    (status <= status_platform_worker));
+      temporary_flag_[j] = static_cast<std::uint8_t>(alive & (status == status_employee_temporary));
     }
+    employed_mask_ = tile_lists::mask_of_flags(employed_flag_, n);
+    temporary_mask_ = tile_lists::mask_of_flags(temporary_flag_, n);
+    const int count = tile_lists::list_of(employed_mask_, n, employed_);
     employed_count_ = count;
     const float* analytic = p.task_analytic + first;
     const float* interpersonal = p.task_interpersonal + first;
@@ -304,17 +315,12 @@ class SupplyTiles {
 
   // The separation and contract decisions of the employed, their exposure stored and counted.
   template <class Add>
-  void separate(std::size_t first, Add& add) {
+  void separate(std::size_t first, int n, Add& add) {
     const LabourSupplyPass& s = s_;
     const PersonView& p = s.p;
     const int count = employed_count_;
-    int temporary = 0;
-    for (int e = 0; e < count; ++e) {
-      temporary_list_[temporary] = employed_[e];
-      temporary += status_[employed_[e]] == status_employee_temporary ? 1 : 0;
-    }
-    draw(employed_, count, purpose_separation, 0u, u_separation_, draw_unused_);
-    draw(temporary_list_, temporary, purpose_contract, 0u, u_contract_, draw_unused_);
+    draw(employed_mask_, n, purpose_separation, 0u, u_separation_, nullptr);
+    draw(temporary_mask_, n, purpose_contract, 0u, u_contract_, nullptr);
     std::int64_t displaced_sum = 0;
     for (int e = 0; e < count; ++e) {
       const int j = employed_[e];
@@ -388,44 +394,62 @@ class SupplyTiles {
     }
   }
 
-  // The survivors in the labour force, by group and education; the others count in a spare bin.
+  // The survivors in the labour force, by education (flag sums), and by group and education (a
+  // loop over the labour force only).
   void count(std::size_t first, int n) {
     const PersonView& p = s_.p;
+    const std::uint8_t* education_column = p.education + first;
+    int low = 0, middle = 0, high = 0;
     for (int j = 0; j < n; ++j) {
-      const std::size_t i = first + static_cast<std::size_t>(j);
-      const std::uint8_t status = status_[j];
-      const bool employed = alive_flag_[j] && is_employed(status);
-      const bool seeking = alive_flag_[j] && status == status_unemployed;
-      const int education = p.education[i];
-      const int group = s_.t.occupation_isco1[p.occupation[i]] - 1;
-      const int group_bin = employed  ? bin_employed + group
-                            : seeking ? bin_seekers + group * education_count + education
-                                      : spare_bin;
-      counts_[group_bin] += 1;
-      counts_[employed || seeking ? bin_labour_force_education + education : spare_bin] += 1;
-      counts_[employed || seeking ? bin_labour_force : spare_bin] += 1;
+      const int status = status_[j];
+      const int in_force = alive_flag_[j] & (status >= status_employee_permanent) & (status <= status_unemployed);
+      const int education = education_column[j];
+      labour_flag_[j] = static_cast<std::uint8_t>(in_force);
+      low += in_force & (education == 0);
+      middle += in_force & (education == 1);
+      high += in_force & (education == 2);
     }
+    static_assert(education_count == 3 && status_unemployed == status_platform_worker + 1);
+    counts_[bin_labour_force_education + 0] += low;
+    counts_[bin_labour_force_education + 1] += middle;
+    counts_[bin_labour_force_education + 2] += high;
+    counts_[bin_labour_force] += low + middle + high;
+    const tile_lists::TileMask labour_force = tile_lists::mask_of_flags(labour_flag_, n);
+    const std::uint16_t* occupation = p.occupation + first;
+    const std::uint8_t* isco1 = s_.t.occupation_isco1;
+    for (int w = 0; w < tile / 32; ++w)
+      for (std::uint32_t bits = labour_force.word[w]; bits != 0; bits &= bits - 1) {
+        const int j = 32 * w + __builtin_ctz(bits);
+        const int group = isco1[occupation[j]] - 1;
+        const int bin = status_[j] == status_unemployed ? bin_seekers + group * education_count + education_column[j]
+                                                        : bin_employed + group;
+        counts_[bin] += 1;
+      }
   }
 
-  static constexpr int spare_bin = bin_count;
   const LabourSupplyPass s_;  // a copy: stores into the byte columns cannot alias its pointers
   double base_logit_[education_count * training_bands * status_count];
-  std::int64_t counts_[bin_count + 1] = {};
+  std::int64_t counts_[bin_count] = {};
   // Per person of the tile (index j). Draws that a person does not take keep older values.
   std::uint32_t id_low_[tile] = {}, id_high_[tile] = {};
   double u_death_[tile] = {}, u_retire0_[tile] = {}, u_retire1_[tile] = {}, u_school_[tile] = {};
   double u_participation_[tile] = {}, u_train0_[tile] = {}, u_train1_[tile] = {};
-  double u_separation_[tile] = {}, u_contract_[tile] = {}, draw_unused_[tile] = {};
+  double u_separation_[tile] = {}, u_contract_[tile] = {};
   double displaced_[tile] = {}, probability_[tile] = {};
   std::uint8_t alive_flag_[tile] = {}, status_[tile] = {}, trained_[tile] = {};
   std::uint8_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
   std::uint8_t leave_flag_[tile] = {}, copy_wage_[tile] = {};
+  // Who takes which stream (index j).
+  std::uint8_t retire_flag_[tile] = {}, school_list_flag_[tile] = {}, participation_flag_[tile] = {};
+  std::uint8_t training_flag_[tile] = {}, employed_flag_[tile] = {}, temporary_flag_[tile] = {};
+  std::uint8_t labour_flag_[tile] = {};
+  tile_lists::TileMask employed_mask_{}, temporary_mask_{};
+  int leaving_age_[education_count];
   // Lists of persons, and the draws of a list (index k).
-  int alive_[tile], retire_list_[tile], school_list_[tile], participation_list_[tile], training_list_[tile];
-  int employed_[tile], temporary_list_[tile];
-  int alive_count_ = 0, employed_count_ = 0;
-  std::uint32_t list_low_[tile], list_high_[tile];
-  double draw0_[tile], draw1_[tile];
+  int employed_[tile];
+  int employed_count_ = 0;
+  std::uint32_t list_low_[tile] = {}, list_high_[tile] = {};
+  std::uint32_t word0_[tile] = {}, word1_[tile] = {}, word2_[tile] = {}, word3_[tile] = {};
   // Per employed person (index e).
   int group_[tile];
   double share_[task_category_count][tile], adopted_[task_category_count][tile];
