@@ -76,14 +76,48 @@ class SupplyTiles {
  private:
   static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
+  // Block `block` of the streams of `count` ids in word0_ .. word3_. Not inlined: GCC inlines
+  // the rounds into whichever caller grows least, where they spill their sixteen registers.
+  [[gnu::noinline]] void blocks(int count, const std::uint32_t* id_low, const std::uint32_t* id_high, int purpose,
+                                std::uint32_t block) {
+    philox_stream_blocks(count, id_low, id_high, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
+                         static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+  }
+
   // The stream `purpose` of the flagged persons j (of this tile): draws 2 block and 2 block + 1
   // in u0[j] and, unless null, u1[j].
   void draw(const tile_lists::TileMask& mask, int n, int purpose, std::uint32_t block, double* u0, double* u1) {
+    if (tile_lists::popcount(mask) < sparse_list) {
+      draw_sparse(mask, purpose, block, u0, u1);
+      return;
+    }
     const int count = tile_lists::pack_ids(mask, n, id_low_, id_high_, list_low_, list_high_);
-    philox_stream_blocks(count, list_low_, list_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                         static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+    blocks(count, list_low_, list_high_, purpose, block);
     tile_lists::spread_uniforms(mask, n, word0_, word1_, u0);
     if (u1 != nullptr) tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
+  }
+
+  // draw() for few persons (school leavers, temporary contracts): person by person, cheaper than
+  // two sweeps over the tile's groups of eight.
+  static constexpr int sparse_list = 24;
+  void draw_sparse(const tile_lists::TileMask& mask, int purpose, std::uint32_t block, double* u0, double* u1) {
+    int count = 0;
+    for (int w = 0; w < tile / 32; ++w)
+      for (std::uint32_t bits = mask.word[w]; bits != 0; bits &= bits - 1) {
+        const int j = 32 * w + __builtin_ctz(bits);
+        list_low_[count] = id_low_[j];
+        list_high_[count] = id_high_[j];
+        ++count;
+      }
+    blocks(count, list_low_, list_high_, purpose, block);
+    count = 0;
+    for (int w = 0; w < tile / 32; ++w)
+      for (std::uint32_t bits = mask.word[w]; bits != 0; bits &= bits - 1) {
+        const int j = 32 * w + __builtin_ctz(bits);
+        u0[j] = uniform_from_words(word0_[count], word1_[count]);
+        if (u1 != nullptr) u1[j] = uniform_from_words(word2_[count], word3_[count]);
+        ++count;
+      }
   }
 
   // Everyone's death draw and decision; the survivors in alive_.
@@ -95,8 +129,7 @@ class SupplyTiles {
       id_low_[j] = static_cast<std::uint32_t>(ids[j]);
       id_high_[j] = static_cast<std::uint32_t>(ids[j] >> 32);
     }
-    philox_stream_blocks(n, id_low_, id_high_, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year), purpose_death,
-                         0u, word0_, word1_, word2_, word3_);
+    blocks(n, id_low_, id_high_, purpose_death, 0u);
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) u_death_[j] = uniform_from_words(word0_[j], word1_[j]);
     const std::uint8_t* status = p.status + first;
