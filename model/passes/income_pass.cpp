@@ -142,9 +142,9 @@ struct SetWages {
     }
     // det_pow_lanes: b * det_log(a), then det_exp. Career earnings are not negative, so the bases
     // are in [0.05, 40] (a NaN career gives 40), their logarithms in [-3.0, 3.7], and with a
-    // concentration of at most 190 in size the exponentials' arguments within [-745, 709]:
+    // concentration of at most 180 in size the exponentials' arguments within [-700, 700]:
     // then the variants without the special cases give the same bits.
-    bool ordinary = concentration >= -190.0 && concentration <= 190.0;
+    bool ordinary = concentration >= -180.0 && concentration <= 180.0;
     for (int h = 0; h < V; ++h) ordinary = ordinary && ts::avx2::lanes_within(base[h], 0.05, 40.0);
     if (ordinary) {
       ts::avx2::log_vectors_of_normal(base);
@@ -181,7 +181,7 @@ struct SetWages {
       x[h] = _mm256_and_pd(mask, tables.log_monthly_wage_fte(p, first + 4 * static_cast<std::size_t>(h), status[h], mask));
     }
     bool in_range = true;
-    for (int h = 0; h < V; ++h) in_range = in_range && ts::avx2::lanes_within(x[h], -745.0, 709.0);
+    for (int h = 0; h < V; ++h) in_range = in_range && ts::avx2::lanes_within(x[h], -700.0, 700.0);
     if (in_range) ts::avx2::exp_vectors_in_range(x);
     else ts::avx2::exp_vectors(x);
     for (int h = 0; h < V; ++h) {
@@ -266,24 +266,6 @@ struct ApplyTaxBenefit {
     std::memcpy(&bytes, x, sizeof bytes);
     return _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(bytes))));
   }
-  // Whether every lane is a person whom the rules give nothing and take nothing from: no labour
-  // or capital income, neither unemployed, retired nor self-employed (who owe the minimum
-  // contribution), no basic income, and too young for social assistance or in education. Every
-  // account and output of such a person is +0.0 (the maxima with 0.0 turn a -0.0 income into
-  // +0.0, taxable income 0 pays no tax): children, mostly, who sit together in the population.
-  bool without_incomes(__m256d status, __m256d labour, __m256d capital_income, __m256d age) const {
-    const __m256d zero = _mm256_setzero_pd();
-    const auto is = [&](std::uint8_t code) { return _mm256_cmp_pd(status, _mm256_set1_pd(code), _CMP_EQ_OQ); };
-    __m256d nothing = _mm256_and_pd(_mm256_cmp_pd(labour, zero, _CMP_EQ_OQ), _mm256_cmp_pd(capital_income, zero, _CMP_EQ_OQ));
-    nothing = _mm256_andnot_pd(_mm256_or_pd(is(status_unemployed), _mm256_or_pd(is(status_retired), is(status_self_employed))),
-                               nothing);
-    const __m256d assisted = _mm256_andnot_pd(is(status_in_education),
-                                              _mm256_cmp_pd(age, _mm256_set1_pd(rules.social_assistance_min_age), _CMP_GE_OQ));
-    nothing = _mm256_andnot_pd(assisted, nothing);
-    if (policy.basic_income_annual > 0.0)
-      nothing = _mm256_andnot_pd(_mm256_cmp_pd(age, _mm256_set1_pd(policy.basic_income_min_age), _CMP_GE_OQ), nothing);
-    return _mm256_movemask_pd(nothing) == 0xf;
-  }
   // Persons i to i + 3. Labour income is a wage, self-employed or platform income by status, as
   // in operator().
   void four_persons(std::size_t i, const avx2::RuleLanes& constants, ts::avx2::CentsLanes<account_count>& cents) const {
@@ -292,17 +274,10 @@ struct ApplyTaxBenefit {
     const __m256d self_employed = is(status_self_employed);
     const __m256d platform = is(status_platform_worker);
     const __m256d labour = widen(p.gross_wage + i);
-    const __m256d capital_income = _mm256_mul_pd(_mm256_set1_pd(capital_per_weight), widen(wealth_weights + i));
-    const __m256d age = widen(p.age + i);
-    if (without_incomes(status, labour, capital_income, age)) {
-      for (float* to : {p.capital_income, p.benefits, p.pension, p.contributions, p.taxes, p.disposable_income})
-        _mm_storeu_ps(to + i, _mm_setzero_ps());
-      return;
-    }
     const __m256d years = widen(p.years_worked + i);
     const __m256d zero = _mm256_setzero_pd();
     avx2::IncomeLanesInput in;
-    in.age = age;
+    in.age = widen(p.age + i);
     in.fte = widen(p.hours + i);
     in.gross_wage = _mm256_andnot_pd(_mm256_or_pd(self_employed, platform), labour);
     in.self_employed_income = _mm256_and_pd(self_employed, labour);
@@ -321,7 +296,7 @@ struct ApplyTaxBenefit {
     in.career_average_wage = zero;
     if (_mm256_movemask_pd(in.retired) != 0)
       in.career_average_wage = _mm256_and_pd(_mm256_cmp_pd(years, zero, _CMP_GT_OQ), _mm256_div_pd(widen(p.career_earnings + i), years));
-    in.capital_income = capital_income;
+    in.capital_income = _mm256_mul_pd(_mm256_set1_pd(capital_per_weight), widen(wealth_weights + i));
     in.in_education = is(status_in_education);
     const avx2::IncomeLanes out = avx2::compute_incomes_lanes(in, rules, policy, constants);
     const auto store = [](float* to, __m256d x) { _mm_storeu_ps(to, _mm256_cvtpd_ps(x)); };
