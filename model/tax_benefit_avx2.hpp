@@ -68,7 +68,8 @@ inline __m256d work_bonus_monthly(__m256d s, const TaxBenefitRules& r) {
 inline __m256d employer_contribution(__m256d gross, __m256d f, __m256d paid, const TaxBenefitRules& r) {
   const __m256d zero = _mm256_setzero_pd();
   const __m256d contribution = vmul(splat(r.employer_ssc_rate), gross);
-  const __m256d s = vdiv(vdiv(gross, splat(4.0)), f);
+  // gross / 4.0 as gross * 0.25: both are the exact quarter, rounded once.
+  const __m256d s = vdiv(vmul(gross, splat(0.25)), f);
   const __m256d quarterly_reduction =
       vadd(vmul(splat(r.structural_reduction_low_wage_coefficient),
                 vmax(vsub(splat(r.structural_reduction_low_wage_threshold_quarterly), s), zero)),
@@ -111,25 +112,34 @@ inline __m256d tax_schedule(__m256d y, const TaxBenefitRules& r) {
               vmul(splat(r.tax_rate_4), b4));
 }
 
+// `allowance_credit_of_allowance` is tax_schedule of the tax-free allowance in every lane.
 inline __m256d personal_income_tax(__m256d wage_income, __m256d replacement_income, __m256d other_income,
-                                   const TaxBenefitRules& r) {
+                                   const TaxBenefitRules& r, __m256d allowance_credit_of_allowance) {
   const __m256d zero = _mm256_setzero_pd();
   const __m256d wage = vmax(wage_income, zero);
   const __m256d replacement = vmax(replacement_income, zero);
   const __m256d other = vmax(other_income, zero);
   const __m256d expenses = vmin(vmul(splat(r.professional_expense_rate), vmax(wage, zero)), splat(r.professional_expense_cap));
   const __m256d taxable = vadd(vadd(vsub(wage, expenses), replacement), other);
-  const __m256d allowance_credit = tax_schedule(vmin(splat(r.tax_free_allowance), taxable), r);
+  // Where every lane's taxable income reaches the allowance, tb_min returns the allowance (or
+  // an equal value, whose schedule is the same): its schedule, computed once, serves.
+  const __m256d allowance = splat(r.tax_free_allowance);
+  const __m256d allowance_credit = _mm256_movemask_pd(ge(taxable, allowance)) == 0xf
+                                       ? allowance_credit_of_allowance
+                                       : tax_schedule(vmin(allowance, taxable), r);
   __m256d tax = vmax(vsub(tax_schedule(taxable, r), allowance_credit), zero);
-  const double span = r.replacement_income_reduction_taper_end - r.replacement_income_reduction_taper_start;
-  const __m256d start = splat(r.replacement_income_reduction_taper_start);
-  const __m256d progress = span > 0.0 ? vclamp(vdiv(vsub(taxable, start), splat(span)), 0.0, 1.0)
-                                      : zero_unless(gt(taxable, start), splat(1.0));
-  const __m256d ceiling = vmul(splat(r.replacement_income_reduction_max),
-                               vsub(splat(1.0), vmul(progress, splat(1.0 - r.replacement_income_reduction_floor_share))));
-  const __m256d attributable = vmul(tax, vdiv(replacement, taxable));
+  // The replacement-income reduction (two divisions) only in groups where some lane gets it.
   const __m256d reduced = _mm256_and_pd(gt(replacement, zero), gt(tax, zero));
-  tax = select(reduced, vsub(tax, vmin(attributable, ceiling)), tax);
+  if (_mm256_movemask_pd(reduced) != 0) {
+    const double span = r.replacement_income_reduction_taper_end - r.replacement_income_reduction_taper_start;
+    const __m256d start = splat(r.replacement_income_reduction_taper_start);
+    const __m256d progress = span > 0.0 ? vclamp(vdiv(vsub(taxable, start), splat(span)), 0.0, 1.0)
+                                        : zero_unless(gt(taxable, start), splat(1.0));
+    const __m256d ceiling = vmul(splat(r.replacement_income_reduction_max),
+                                 vsub(splat(1.0), vmul(progress, splat(1.0 - r.replacement_income_reduction_floor_share))));
+    const __m256d attributable = vmul(tax, vdiv(replacement, taxable));
+    tax = select(reduced, vsub(tax, vmin(attributable, ceiling)), tax);
+  }
   return zero_unless(not_le(taxable, zero), vmul(vmax(tax, zero), splat(1.0 + r.municipal_surcharge_rate)));
 }
 
@@ -168,8 +178,16 @@ inline __m256d employer_social_contribution_lanes(__m256d gross, __m256d fte, co
   return employer_contribution(gross, vclamp(fte, 0.01, 1.0), not_le(gross, _mm256_setzero_pd()), r);
 }
 
-// compute_incomes_under of four persons.
-inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBenefitRules& r, const PolicyLevers& levers) {
+// What every group of the rules would compute alike, computed once for a pass.
+struct RuleLanes {
+  __m256d allowance_credit;  // tax_schedule(tax_free_allowance) in every lane
+  explicit RuleLanes(const TaxBenefitRules& r)
+      : allowance_credit(detail::tax_schedule(_mm256_set1_pd(r.tax_free_allowance), r)) {}
+};
+
+// compute_incomes_under of four persons, with `k` the RuleLanes of r.
+inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBenefitRules& r, const PolicyLevers& levers,
+                                         const RuleLanes& k) {
   using namespace detail;
   const __m256d zero = _mm256_setzero_pd();
   IncomeLanes out;
@@ -211,7 +229,7 @@ inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBe
       vsub(vadd(self_employed, levers.platform_treated_as_employee ? zero : platform), out.self_employed_ssc);
   const __m256d other_taxable = vadd(vmax(business_profit, zero), levers.basic_income_taxable ? out.basic_income : zero);
   out.income_tax = personal_income_tax(vsub(employee_gross, out.employee_ssc),
-                                       vadd(out.unemployment_benefit, out.pension), other_taxable, r);
+                                       vadd(out.unemployment_benefit, out.pension), other_taxable, r, k.allowance_credit);
   out.capital_income_tax = vmul(splat(r.capital_income_tax_rate), out.capital_income);
   __m256d net = vadd(vadd(vadd(vadd(out.labour_income, out.capital_income), out.unemployment_benefit), out.pension),
                      out.basic_income);
@@ -220,6 +238,10 @@ inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBe
   out.social_assistance = zero_unless(assisted, vmax(vsub(splat(12.0 * r.social_assistance_monthly), net), zero));
   out.disposable_income = vadd(net, out.social_assistance);
   return out;
+}
+
+inline IncomeLanes compute_incomes_lanes(const IncomeLanesInput& in, const TaxBenefitRules& r, const PolicyLevers& levers) {
+  return compute_incomes_lanes(in, r, levers, RuleLanes(r));
 }
 
 // The lanes of four PersonIncomeInputs (for tests and callers with the inputs at hand).

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "kernels/cents_lanes_avx2.hpp"
+#include "kernels/det_math_in_range_avx2.hpp"
 #include "kernels/exact_histogram.hpp"
 #include "kernels/fixed_point.hpp"
 #include "model/passes/passes.hpp"
@@ -94,7 +95,7 @@ struct SetWages {
     }
     p.gross_wage[i] = static_cast<float>(wage);
   }
-#if defined(TS_WAGE_LANES_AVX2) && defined(TS_TAX_BENEFIT_AVX2) && defined(TS_DET_MATH_AVX2)
+#if defined(TS_WAGE_LANES_AVX2) && defined(TS_TAX_BENEFIT_AVX2) && defined(TS_DET_MATH_IN_RANGE_AVX2)
   // The CPU's path: whole groups with AVX2, every person's wage and weight in vector lanes (the
   // lanes of persons who are not employed are computed and thrown away: cheaper than branches);
   // the sums in int64 vectors, added once. A last partial group goes through operator().
@@ -139,10 +140,21 @@ struct SetWages {
     } else {
       wages<V>(first, tables, status, employed, cents, base);
     }
-    // det_pow_lanes: b * det_log(a), then det_exp.
-    ts::avx2::log_vectors(base);
-    for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
-    ts::avx2::exp_vectors(base);
+    // det_pow_lanes: b * det_log(a), then det_exp. Career earnings are not negative, so the bases
+    // are in [0.05, 40] (a NaN career gives 40), their logarithms in [-3.0, 3.7], and with a
+    // concentration of at most 180 in size the exponentials' arguments within [-700, 700]:
+    // then the variants without the special cases give the same bits.
+    bool ordinary = concentration >= -180.0 && concentration <= 180.0;
+    for (int h = 0; h < V; ++h) ordinary = ordinary && ts::avx2::lanes_within(base[h], 0.05, 40.0);
+    if (ordinary) {
+      ts::avx2::log_vectors_of_normal(base);
+      for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
+      ts::avx2::exp_vectors_in_range(base);
+    } else {
+      ts::avx2::log_vectors(base);
+      for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
+      ts::avx2::exp_vectors(base);
+    }
     for (int h = 0; h < V; ++h) {
       const std::size_t i = first + 4 * static_cast<std::size_t>(h);
       const __m128i adult = _mm_cmpgt_epi32(avx2::widen_bytes(p.age + i), _mm_set1_epi32(17));
@@ -168,7 +180,10 @@ struct SetWages {
       const __m256d mask = avx2::wide_mask(employed[h]);
       x[h] = _mm256_and_pd(mask, tables.log_monthly_wage_fte(p, first + 4 * static_cast<std::size_t>(h), status[h], mask));
     }
-    ts::avx2::exp_vectors(x);
+    bool in_range = true;
+    for (int h = 0; h < V; ++h) in_range = in_range && ts::avx2::lanes_within(x[h], -700.0, 700.0);
+    if (in_range) ts::avx2::exp_vectors_in_range(x);
+    else ts::avx2::exp_vectors(x);
     for (int h = 0; h < V; ++h) {
       const std::size_t i = first + 4 * static_cast<std::size_t>(h);
       const __m256d mask = avx2::wide_mask(employed[h]);
@@ -235,8 +250,9 @@ struct ApplyTaxBenefit {
   void range(std::size_t begin, std::size_t end, Add& add) const {
 #if defined(TS_TAX_BENEFIT_AVX2)
     ts::avx2::CentsLanes<account_count> cents;
+    const avx2::RuleLanes constants(rules);
     std::size_t i = begin;
-    for (; i + 4 <= end; i += 4) four_persons(i, cents);
+    for (; i + 4 <= end; i += 4) four_persons(i, constants, cents);
     for (int a = 0; a < account_count; ++a) add(a, cents.total(a));
 #else
     std::size_t i = begin;
@@ -252,7 +268,7 @@ struct ApplyTaxBenefit {
   }
   // Persons i to i + 3. Labour income is a wage, self-employed or platform income by status, as
   // in operator().
-  void four_persons(std::size_t i, ts::avx2::CentsLanes<account_count>& cents) const {
+  void four_persons(std::size_t i, const avx2::RuleLanes& constants, ts::avx2::CentsLanes<account_count>& cents) const {
     const __m256d status = widen(p.status + i);
     const auto is = [&](std::uint8_t code) { return _mm256_cmp_pd(status, _mm256_set1_pd(code), _CMP_EQ_OQ); };
     const __m256d self_employed = is(status_self_employed);
@@ -269,14 +285,20 @@ struct ApplyTaxBenefit {
     in.self_employed = self_employed;
     in.unemployed = is(status_unemployed);
     in.retired = is(status_retired);
-    in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
-    in.unemployment_spell_months = _mm256_add_pd(widen(p.unemployment_months + i), _mm256_set1_pd(1.0));
+    // The benefit's and the pension's inputs are read only in groups with someone unemployed or
+    // retired (compute_incomes_lanes skips the others): their divisions are not done elsewhere.
+    in.previous_gross_monthly_wage = in.unemployment_spell_months = zero;
+    if (_mm256_movemask_pd(in.unemployed) != 0) {
+      in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
+      in.unemployment_spell_months = _mm256_add_pd(widen(p.unemployment_months + i), _mm256_set1_pd(1.0));
+    }
     in.career_years = years;
-    in.career_average_wage = _mm256_and_pd(_mm256_cmp_pd(years, zero, _CMP_GT_OQ),
-                                           _mm256_div_pd(widen(p.career_earnings + i), years));
+    in.career_average_wage = zero;
+    if (_mm256_movemask_pd(in.retired) != 0)
+      in.career_average_wage = _mm256_and_pd(_mm256_cmp_pd(years, zero, _CMP_GT_OQ), _mm256_div_pd(widen(p.career_earnings + i), years));
     in.capital_income = _mm256_mul_pd(_mm256_set1_pd(capital_per_weight), widen(wealth_weights + i));
     in.in_education = is(status_in_education);
-    const avx2::IncomeLanes out = avx2::compute_incomes_lanes(in, rules, policy);
+    const avx2::IncomeLanes out = avx2::compute_incomes_lanes(in, rules, policy, constants);
     const auto store = [](float* to, __m256d x) { _mm_storeu_ps(to, _mm256_cvtpd_ps(x)); };
     store(p.capital_income + i, out.capital_income);
     store(p.benefits + i,
