@@ -9,6 +9,7 @@
 
 #include "kernels/fixed_point.hpp"
 #include "kernels/floor_int64.hpp"
+#include "kernels/int64_pair_add.hpp"
 #include "kernels/log_bin_edges.hpp"
 #include "model/exposure_k.hpp"
 #include "model/passes/entrants.hpp"
@@ -202,8 +203,10 @@ struct Cells {
   int class_of_age[256];
   int adult_of_age[256];
   int classes;
-  std::vector<std::uint32_t> person, start_digital, job;  // a chunk holds fewer than 2^32 persons
-  std::vector<std::int64_t> person_cents;  // disposable income of a person cell's persons
+  std::vector<std::uint32_t> start_digital, job;  // a chunk holds fewer than 2^32 persons
+  // For each person cell its count, then the disposable income of its persons (both added at
+  // once, kernels/int64_pair_add.hpp).
+  std::vector<std::int64_t> person;
   int job_none;  // the cell of persons without a job
 
   explicit Cells(int occupation_count) {
@@ -215,8 +218,7 @@ struct Cells {
       adult_of_age[age] = a.adult ? 1 : 0;
     }
     classes = static_cast<int>(age_classes.size());
-    person.assign(static_cast<std::size_t>(person_key(classes, 0, 0, 0, false)), 0);
-    person_cents.assign(person.size(), 0);
+    person.assign(2 * static_cast<std::size_t>(person_key(classes, 0, 0, 0, false)), 0);
     start_digital.assign(static_cast<std::size_t>(start_digital_key(start_key_count, 0, 0, 0)), 0);
     job_none = occupation_count * 3;
     job.assign(static_cast<std::size_t>(job_none) + 1, 0);
@@ -240,13 +242,14 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
   const double capability_0 = capability[0], capability_1 = capability[1], capability_2 = capability[2],
                capability_3 = capability[3], capability_4 = capability[4];
   Cells cells(occupation_count);
-  std::uint32_t* const person_cells = cells.person.data();
-  std::int64_t* const person_cents = cells.person_cents.data();
+  std::int64_t* const person_cells = cells.person.data();
+  std::int64_t* const row = add.row;  // range() is called with the CPU's RowAdder
   std::uint32_t* const start_digital_cells = cells.start_digital.data();
   std::uint32_t* const job_cells = cells.job.data();
   const int job_none = cells.job_none;
   constexpr int tile = 256;
-  int person_key[tile], start_digital_key[tile], job_cell[tile], wage_bin[tile], disposable_bin[tile];
+  int person_key[tile], start_digital_key[tile], job_cell[tile], wage_index[tile], disposable_index[tile];
+  int employed_list[tile];
   std::int64_t wage_cents[tile], disposable_cents[tile];
   std::int64_t task_total[task_category_count] = {};
   for (std::size_t first = begin; first < end; first += tile) {
@@ -318,12 +321,13 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
           for (int k = 0; k < task_category_count; ++k) task_total[k] += share_to_fixed(tasks.share[k]);
         }
     }
-    // Income bins, and cents (euros_to_cents through floor_to_int64, when exact).
+    // Income bins as row indices, and cents (euros_to_cents through floor_to_int64, when exact).
+    const std::uint8_t* const education = p.education + first;
     TS_INDICATOR_SIMD
     for (int j = 0; j < n; ++j) {
       const std::size_t i = first + static_cast<std::size_t>(j);
-      wage_bin[j] = bin_lookup.bin_of(p.gross_wage[i]);
-      disposable_bin[j] = bin_lookup.bin_of(p.disposable_income[i]);
+      wage_index[j] = layout.wage_histogram + 2 * bin_lookup.bin_of(p.gross_wage[i]);
+      disposable_index[j] = layout.education_histogram(education[j]) + 2 * bin_lookup.bin_of(p.disposable_income[i]);
     }
     unusual = 0;
 #if defined(_OPENMP) && !defined(__CUDACC__)
@@ -343,16 +347,25 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
         wage_cents[j] = euros_to_cents(p.gross_wage[i]);
         disposable_cents[j] = euros_to_cents(p.disposable_income[i]);
       }
+    // The employed listed branch-free: their adds need no branch on a person's status.
+    int employed_n = 0;
     for (int j = 0; j < n; ++j) {
-      ++person_cells[person_key[j]];
-      person_cents[person_key[j]] += disposable_cents[j];
+      employed_list[employed_n] = j;
+      employed_n += is_employed(status[j]) ? 1 : 0;
+    }
+    // A non-adult adds (0, 0) to its disposable-income bin, and no cents to its person cell,
+    // whose cents are read for adults' cells only.
+    for (int j = 0; j < n; ++j) {
+      const std::int64_t adult = cells.adult_of_age[age[j]];
+      const std::int64_t cents = disposable_cents[j] & -adult;
+      add_int64_pair(person_cells + 2 * person_key[j], 1, cents);
       ++start_digital_cells[start_digital_key[j]];
+      add_int64_pair(row + disposable_index[j], adult, cents);
+    }
+    for (int k = 0; k < employed_n; ++k) {
+      const int j = employed_list[k];
       ++job_cells[job_cell[j]];
-      if (is_employed(status[j])) histogram_at(add, layout.wage_histogram, wage_bin[j], wage_cents[j]);
-      if (cells.adult_of_age[age[j]] != 0) {
-        const int education = p.education[first + static_cast<std::size_t>(j)];
-        histogram_at(add, layout.education_histogram(education), disposable_bin[j], disposable_cents[j]);
-      }
+      add_int64_pair(row + wage_index[j], 1, wage_cents[j]);
     }
   }
   // Each cell's count, added through the same count functions as operator().
@@ -361,13 +374,13 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       for (int sex = 0; sex < 2; ++sex)
         for (int education = 0; education < education_count; ++education)
           for (int trained = 0; trained < 2; ++trained) {
-            const std::uint32_t n = person_cells[Cells::person_key(c, s, sex, education, trained != 0)];
+            const int key = Cells::person_key(c, s, sex, education, trained != 0);
+            const std::int64_t n = person_cells[2 * key];
             if (n == 0) continue;
             const AgeTraits& a = cells.age_classes[static_cast<std::size_t>(c)];
             count_person(add, a, static_cast<std::uint8_t>(s), sex, education, trained != 0, n);
             if (a.adult)
-              add(Layout::disposable_status + broad_status(static_cast<std::uint8_t>(s)),
-                  person_cents[Cells::person_key(c, s, sex, education, trained != 0)]);
+              add(Layout::disposable_status + broad_status(static_cast<std::uint8_t>(s)), person_cells[2 * key + 1]);
           }
   for (int start = 0; start < start_key_count; ++start)
     for (int s = 0; s < status_count; ++s)

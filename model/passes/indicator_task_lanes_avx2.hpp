@@ -19,33 +19,38 @@
 namespace ts::model::indicator::avx2 {
 
 // For persons [0, n) with n a multiple of 4: adds the fixed-point shares of the employed to
-// `total` and writes each person's job cell (occupation * 3 + automatable class, or `job_none`
-// when not employed). False, with nothing added, when some employed person's shares do not
-// floor exactly (NaN, or beyond 2^51): the caller then sums them by share_to_fixed.
+// `total` and writes each employed person's job cell (occupation * 3 + automatable class; in a
+// group of four with somebody employed, `job_none` for the others; nothing in other groups).
+// False, with nothing added, when some employed person's share is NaN or beyond 10^6 (its
+// floor may not be exact): the caller then sums them by share_to_fixed.
 inline bool employed_tasks(const float* const (&share)[task_category_count],
                            const double (&capability)[task_category_count], const std::uint8_t* status,
                            const std::uint16_t* occupation, int n, int job_none, std::int64_t (&total)[task_category_count],
                            int* job_cell) {
   const __m256d unit = _mm256_set1_pd(fixed_share_unit), half = _mm256_set1_pd(0.5);
-  const __m256d limit = _mm256_set1_pd(2251799813685248.0);  // 2^51
   const __m256d shift = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52
   __m256i sum[task_category_count];
   for (__m256i& s : sum) s = _mm256_setzero_si256();
-  __m256d outside = _mm256_setzero_pd();
+  const __m128 sign_float = _mm_set1_ps(-0.0f), bound = _mm_set1_ps(1e6f);
+  __m128 outside_float = _mm_setzero_ps();
   for (int j = 0; j < n; j += 4) {
     std::int32_t status_bytes;
     __builtin_memcpy(&status_bytes, status + j, sizeof status_bytes);
     const __m128i s = _mm_cvtepu8_epi32(_mm_cvtsi32_si128(status_bytes));
     const __m128i employed = _mm_and_si128(_mm_cmpgt_epi32(s, _mm_set1_epi32(status_employee_permanent - 1)),
                                            _mm_cmpgt_epi32(_mm_set1_epi32(status_platform_worker + 1), s));
+    // Persons of one kind sit together: many groups of four have nobody employed.
+    if (_mm_testz_si128(employed, employed)) continue;
     const __m256i employed_lanes = _mm256_cvtepi32_epi64(employed);
     __m256d automatable = _mm256_setzero_pd();
     for (int k = 0; k < task_category_count; ++k) {
-      const __m256d x = _mm256_cvtps_pd(_mm_loadu_ps(share[k] + j));
+      const __m128 share_k = _mm_loadu_ps(share[k] + j);
+      // |share| <= 10^6 (false for NaN) keeps share * unit + 0.5 well inside +-2^51, where the
+      // floor below is exact; beyond it the caller's scalar path decides.
+      outside_float = _mm_or_ps(outside_float, _mm_and_ps(_mm_cmp_ps(_mm_andnot_ps(sign_float, share_k), bound, _CMP_NLE_UQ),
+                                                          _mm_castsi128_ps(employed)));
+      const __m256d x = _mm256_cvtps_pd(share_k);
       const __m256d fixed = _mm256_add_pd(_mm256_mul_pd(x, unit), half);
-      const __m256d exact = _mm256_and_pd(_mm256_cmp_pd(fixed, _mm256_sub_pd(_mm256_setzero_pd(), limit), _CMP_GT_OQ),
-                                          _mm256_cmp_pd(fixed, limit, _CMP_LT_OQ));
-      outside = _mm256_or_pd(outside, _mm256_andnot_pd(exact, _mm256_castsi256_pd(employed_lanes)));
       const __m256i floored = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(_mm256_floor_pd(fixed), shift)),
                                                _mm256_castpd_si256(shift));
       sum[k] = _mm256_add_epi64(sum[k], _mm256_and_si256(floored, employed_lanes));
@@ -62,7 +67,7 @@ inline bool employed_tasks(const float* const (&share)[task_category_count],
     const __m128i job = _mm_add_epi32(_mm_add_epi32(_mm_add_epi32(o, o), o), automatable_class);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(job_cell + j), _mm_blendv_epi8(_mm_set1_epi32(job_none), job, employed));
   }
-  if (_mm256_movemask_pd(outside) != 0) return false;
+  if (_mm_movemask_ps(outside_float) != 0) return false;
   for (int k = 0; k < task_category_count; ++k) {
     alignas(32) std::int64_t lane[4];
     _mm256_store_si256(reinterpret_cast<__m256i*>(lane), sum[k]);
