@@ -51,21 +51,14 @@ inline __m256d power_of_two(__m256d n) {
   return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(biased), 52));
 }
 
-// det_exp of M vectors in lockstep, in place.
+// det_exp's argument reduction and polynomial: k = round(x / ln 2), and in p the polynomial of
+// e^r for r = x - k ln 2 (ln 2 in two parts), so that e^x = p * 2^k.
 template <int M>
-inline void exp_vectors(__m256d (&x)[M]) {
-  const __m256d infinity = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7ff0000000000000ll));
-  __m256d k[M], r[M], p[M], special[M], is_special[M];
+inline void exp_reduced(const __m256d (&x)[M], __m256d (&k)[M], __m256d (&p)[M]) {
+  __m256d r[M];
   for (int m = 0; m < M; ++m) {
-    const __m256d nan = _mm256_cmp_pd(x[m], x[m], _CMP_UNORD_Q);
-    const __m256d over = _mm256_cmp_pd(x[m], _mm256_set1_pd(709.0), _CMP_GT_OQ);
-    const __m256d under = _mm256_cmp_pd(x[m], _mm256_set1_pd(-745.0), _CMP_LT_OQ);
-    is_special[m] = _mm256_or_pd(nan, _mm256_or_pd(over, under));
-    special[m] = _mm256_blendv_pd(_mm256_and_pd(over, infinity), x[m], nan);  // NaN, +inf or 0
-    const __m256d xl = _mm256_andnot_pd(is_special[m], x[m]);                  // 0 in special lanes
-    k[m] = _mm256_floor_pd(
-        _mm256_add_pd(_mm256_mul_pd(xl, _mm256_set1_pd(detail::inv_ln2)), _mm256_set1_pd(0.5)));
-    r[m] = _mm256_sub_pd(_mm256_sub_pd(xl, _mm256_mul_pd(k[m], _mm256_set1_pd(detail::ln2_hi))),
+    k[m] = _mm256_floor_pd(_mm256_add_pd(_mm256_mul_pd(x[m], _mm256_set1_pd(detail::inv_ln2)), _mm256_set1_pd(0.5)));
+    r[m] = _mm256_sub_pd(_mm256_sub_pd(x[m], _mm256_mul_pd(k[m], _mm256_set1_pd(detail::ln2_hi))),
                          _mm256_mul_pd(k[m], _mm256_set1_pd(detail::ln2_lo)));
     p[m] = _mm256_set1_pd(1.0 / 6227020800.0);
   }
@@ -75,6 +68,45 @@ inline void exp_vectors(__m256d (&x)[M]) {
                                      1.0};
   for (double c : coefficients)
     for (int m = 0; m < M; ++m) p[m] = _mm256_add_pd(_mm256_mul_pd(p[m], r[m]), _mm256_set1_pd(c));
+}
+
+// det_log's series from the reduced mantissa (in [sqrt(1/2), sqrt(2)]) and the exponent e as
+// doubles: log x = e ln 2 + 2 atanh((mantissa - 1) / (mantissa + 1)), ln 2 in two parts.
+template <int M>
+inline void log_of_reduced(const __m256d (&mantissa)[M], const __m256d (&e)[M], __m256d (&log_x)[M]) {
+  const __m256d one = _mm256_set1_pd(1.0);
+  __m256d s[M], s2[M], p[M];
+  for (int m = 0; m < M; ++m) {
+    s[m] = _mm256_div_pd(_mm256_sub_pd(mantissa[m], one), _mm256_add_pd(mantissa[m], one));
+    s2[m] = _mm256_mul_pd(s[m], s[m]);
+    p[m] = _mm256_set1_pd(1.0 / 23.0);
+  }
+  constexpr double coefficients[] = {1.0 / 21.0, 1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0,
+                                     1.0 / 11.0, 1.0 / 9.0,  1.0 / 7.0,  1.0 / 5.0,  1.0 / 3.0};
+  for (double c : coefficients)
+    for (int m = 0; m < M; ++m) p[m] = _mm256_add_pd(_mm256_mul_pd(p[m], s2[m]), _mm256_set1_pd(c));
+  for (int m = 0; m < M; ++m) {
+    const __m256d two_s = _mm256_mul_pd(_mm256_set1_pd(2.0), s[m]);
+    const __m256d log_mantissa = _mm256_add_pd(two_s, _mm256_mul_pd(_mm256_mul_pd(two_s, s2[m]), p[m]));
+    log_x[m] = _mm256_add_pd(_mm256_mul_pd(e[m], _mm256_set1_pd(detail::ln2_hi)),
+                             _mm256_add_pd(log_mantissa, _mm256_mul_pd(e[m], _mm256_set1_pd(detail::ln2_lo))));
+  }
+}
+
+// det_exp of M vectors in lockstep, in place.
+template <int M>
+inline void exp_vectors(__m256d (&x)[M]) {
+  const __m256d infinity = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7ff0000000000000ll));
+  __m256d xl[M], k[M], p[M], special[M], is_special[M];
+  for (int m = 0; m < M; ++m) {
+    const __m256d nan = _mm256_cmp_pd(x[m], x[m], _CMP_UNORD_Q);
+    const __m256d over = _mm256_cmp_pd(x[m], _mm256_set1_pd(709.0), _CMP_GT_OQ);
+    const __m256d under = _mm256_cmp_pd(x[m], _mm256_set1_pd(-745.0), _CMP_LT_OQ);
+    is_special[m] = _mm256_or_pd(nan, _mm256_or_pd(over, under));
+    special[m] = _mm256_blendv_pd(_mm256_and_pd(over, infinity), x[m], nan);  // NaN, +inf or 0
+    xl[m] = _mm256_andnot_pd(is_special[m], x[m]);                            // 0 in special lanes
+  }
+  exp_reduced(xl, k, p);
   for (int m = 0; m < M; ++m) {
     // The scalar code's exponent / 2 truncates towards zero, as does this rounding of k / 2.
     const __m256d half = _mm256_round_pd(_mm256_mul_pd(k[m], _mm256_set1_pd(0.5)),
@@ -92,7 +124,7 @@ inline void log_vectors(__m256d (&x)[M]) {
   const __m256i exponent_field = _mm256_set1_epi64x(0x7ff);
   // An int64 v added to the bits of 1.5 * 2^52 gives the double 1.5 * 2^52 + v for |v| < 2^51.
   const __m256d magic = _mm256_set1_pd(6755399441055744.0);
-  __m256d s[M], s2[M], p[M], e[M], special[M], is_special[M];
+  __m256d mantissa[M], e[M], log_x[M], special[M], is_special[M];
   for (int m = 0; m < M; ++m) {
     const __m256d not_positive = _mm256_cmp_pd(x[m], zero, _CMP_NGT_UQ);
     special[m] = _mm256_blendv_pd(_mm256_castsi256_pd(_mm256_set1_epi64x(0x7ff8000000000000ll)),
@@ -108,33 +140,20 @@ inline void log_vectors(__m256d (&x)[M]) {
     const __m256d infinite = _mm256_castsi256_pd(_mm256_cmpeq_epi64(field, exponent_field));
     is_special[m] = _mm256_or_pd(not_positive, infinite);
     special[m] = _mm256_blendv_pd(special[m], xl, infinite);  // log(inf) = inf
-    __m256d mantissa = _mm256_castsi256_pd(
+    mantissa[m] = _mm256_castsi256_pd(
         _mm256_or_si256(_mm256_and_si256(bits, _mm256_set1_epi64x(0x000fffffffffffffll)),
                         _mm256_set1_epi64x(0x3ff0000000000000ll)));
-    const __m256d above = _mm256_cmp_pd(mantissa, _mm256_set1_pd(1.4142135623730951), _CMP_GT_OQ);
-    mantissa = _mm256_blendv_pd(mantissa, _mm256_mul_pd(mantissa, _mm256_set1_pd(0.5)), above);
+    const __m256d above = _mm256_cmp_pd(mantissa[m], _mm256_set1_pd(1.4142135623730951), _CMP_GT_OQ);
+    mantissa[m] = _mm256_blendv_pd(mantissa[m], _mm256_mul_pd(mantissa[m], _mm256_set1_pd(0.5)), above);
     // exponent = field - 54 (subnormal) + 1 (above) as an integer (masks are -1), then exactly
     // to double, less the bias.
     const __m256i exponent = _mm256_sub_epi64(
         _mm256_sub_epi64(field, _mm256_and_si256(subnormal, _mm256_set1_epi64x(54))), _mm256_castpd_si256(above));
     e[m] = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_add_epi64(exponent, _mm256_castpd_si256(magic))),
                          _mm256_add_pd(magic, _mm256_set1_pd(1023.0)));
-    s[m] = _mm256_div_pd(_mm256_sub_pd(mantissa, one), _mm256_add_pd(mantissa, one));
-    s2[m] = _mm256_mul_pd(s[m], s[m]);
-    p[m] = _mm256_set1_pd(1.0 / 23.0);
   }
-  constexpr double coefficients[] = {1.0 / 21.0, 1.0 / 19.0, 1.0 / 17.0, 1.0 / 15.0, 1.0 / 13.0,
-                                     1.0 / 11.0, 1.0 / 9.0,  1.0 / 7.0,  1.0 / 5.0,  1.0 / 3.0};
-  for (double c : coefficients)
-    for (int m = 0; m < M; ++m) p[m] = _mm256_add_pd(_mm256_mul_pd(p[m], s2[m]), _mm256_set1_pd(c));
-  for (int m = 0; m < M; ++m) {
-    const __m256d two_s = _mm256_mul_pd(_mm256_set1_pd(2.0), s[m]);
-    const __m256d log_mantissa = _mm256_add_pd(two_s, _mm256_mul_pd(_mm256_mul_pd(two_s, s2[m]), p[m]));
-    const __m256d log_x =
-        _mm256_add_pd(_mm256_mul_pd(e[m], _mm256_set1_pd(detail::ln2_hi)),
-                      _mm256_add_pd(log_mantissa, _mm256_mul_pd(e[m], _mm256_set1_pd(detail::ln2_lo))));
-    x[m] = _mm256_blendv_pd(log_x, special[m], is_special[m]);
-  }
+  log_of_reduced(mantissa, e, log_x);
+  for (int m = 0; m < M; ++m) x[m] = _mm256_blendv_pd(log_x[m], special[m], is_special[m]);
 }
 
 // Loads N lanes into vectors, applies `step` to them, stores them back.
