@@ -337,7 +337,7 @@ class SupplyTiles {
       new_hours_[e] = static_cast<float>(hours * select_bits(cut > 0.2, cut, 0.2));
       const double displaced_fte = hours * (x.displaced - x.augmented);
       fte_fixed_[e] = displaced_fte * fixed_share_unit + 0.5;  // share_to_fixed, floored and cast in separate()
-      has_weight_[e] = x.weighted > 0.0;
+      weight_mask_[e] = -static_cast<std::int64_t>(x.weighted > 0.0);  // 64 bits, as the lanes of x.weighted: vectorises
       for (int k = 0; k < task_category_count; ++k)
         task_fixed_[k][e] = displaced_fte * share[k] * adopted[k] / x.weighted * fixed_share_unit + 0.5;
       exposed_[e] = x.displaced;
@@ -368,7 +368,7 @@ class SupplyTiles {
       displaced_[j] = displaced;
       p.hours[i] = new_hours_[e];
       add(bin_displaced_fte + group_[e], static_cast<std::int64_t>(det_floor(fte_fixed_[e])));
-      if (has_weight_[e])
+      if (weight_mask_[e] != 0)
         for (int k = 0; k < task_category_count; ++k)
           add(bin_displaced_task + k, static_cast<std::int64_t>(det_floor(task_fixed_[k][e])));
       displaced_sum += share_to_fixed(displaced);
@@ -489,7 +489,7 @@ class SupplyTiles {
   double skill_[tile], digital_[tile], hours_[tile], separation_[tile], exposed_[tile], fte_fixed_[tile];
   double task_fixed_[task_category_count][tile];
   float new_share_[task_category_count][tile], new_hours_[tile];
-  bool has_weight_[tile];
+  std::int64_t weight_mask_[tile];  // all ones where the task weights sum above zero
 };
 
 template <class Add>
