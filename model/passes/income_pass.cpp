@@ -285,8 +285,9 @@ struct ApplyTaxBenefit {
     in.self_employed = self_employed;
     in.unemployed = is(status_unemployed);
     in.retired = is(status_retired);
-    // The benefit's and the pension's inputs are read only in groups with someone unemployed or
-    // retired (compute_incomes_lanes skips the others): their divisions are not done elsewhere.
+    // The benefit's inputs matter only in groups with someone unemployed, the pension's only in
+    // groups with someone retired (compute_incomes_lanes skips the others): their divisions are
+    // not done elsewhere.
     in.previous_gross_monthly_wage = in.unemployment_spell_months = zero;
     if (_mm256_movemask_pd(in.unemployed) != 0) {
       in.previous_gross_monthly_wage = _mm256_div_pd(widen(p.previous_wage + i), _mm256_set1_pd(12.0));
