@@ -59,7 +59,7 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
     x ^= x << 17;
     return x;
   };
-  for (int count = 0; count <= 21; ++count) {  // whole groups of the vector path and tails
+  for (int count = 0; count <= 45; ++count) {  // whole groups of the vector paths and tails
     std::vector<std::uint64_t> ids(static_cast<std::size_t>(count));
     std::vector<std::uint32_t> low(ids.size()), high(ids.size()), w0(ids.size()), w1(ids.size()), w2(ids.size()),
         w3(ids.size());
