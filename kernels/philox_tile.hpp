@@ -172,6 +172,28 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
   }
 }
 
+// philox_stream_blocks for arrays that hold `count` rounded up to eight entries: the streams
+// beyond `count`, of whatever ids lie there, are computed and stored too, which costs less than
+// the tails of four and of one by one.
+inline void philox_stream_blocks_padded(int count, const std::uint32_t* id_low, const std::uint32_t* id_high,
+                                        std::uint32_t seed, std::uint32_t replica, std::uint32_t year,
+                                        std::uint32_t purpose, std::uint32_t block, std::uint32_t* word0,
+                                        std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
+#if defined(TS_PHILOX_AVX2)
+  const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
+  const detail::PhiloxConstants k(seed, replica, year_purpose, block);
+  int first = 0;
+  for (; first + 16 <= count; first += 16)
+    detail::philox_pairs<2>(first, id_low, id_high, k, word0, word1, word2, word3);
+  if (count - first > 8)
+    detail::philox_pairs<2>(first, id_low, id_high, k, word0, word1, word2, word3);
+  else if (count > first)
+    detail::philox_pairs<1>(first, id_low, id_high, k, word0, word1, word2, word3);
+#else
+  philox_stream_blocks(count, id_low, id_high, seed, replica, year, purpose, block, word0, word1, word2, word3);
+#endif
+}
+
 // Draws 2 block and 2 block + 1 of the streams of `count` ids: uniform0[k], uniform1[k].
 inline void philox_stream_uniforms(int count, const std::uint32_t* id_low, const std::uint32_t* id_high,
                                    std::uint32_t seed, std::uint32_t replica, std::uint32_t year, std::uint32_t purpose,

@@ -76,12 +76,13 @@ class SupplyTiles {
  private:
   static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
-  // Block `block` of the streams of `count` ids in word0_ .. word3_. Not inlined: GCC inlines
-  // the rounds into whichever caller grows least, where they spill their sixteen registers.
+  // Block `block` of the streams of `count` ids in word0_ .. word3_ (and of the stale ids up to
+  // the next eight: the id lists and words have tile entries). Not inlined: GCC inlines the
+  // rounds into whichever caller grows least, where they spill their sixteen registers.
   [[gnu::noinline]] void blocks(int count, const std::uint32_t* id_low, const std::uint32_t* id_high, int purpose,
                                 std::uint32_t block) {
-    philox_stream_blocks(count, id_low, id_high, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                         static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+    philox_stream_blocks_padded(count, id_low, id_high, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
+                                static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
   }
 
   // The stream `purpose` of the flagged persons j (of this tile): draws 2 block and 2 block + 1

@@ -92,6 +92,28 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
   EXPECT_EQ(ts::uniform_from_words(0xffffffffu, 0xffffffffu), (9007199254740991.0 + 0.5) / 9007199254740992.0);
 }
 
+TEST(Philox, PaddedStreamBlocksMatchPhiloxStreamUpToTheCount) {
+  for (int count = 0; count <= 45; ++count) {
+    const std::size_t padded = static_cast<std::size_t>((count + 7) / 8 * 8);
+    std::vector<std::uint32_t> low(padded), high(padded), w0(padded), w1(padded), w2(padded), w3(padded);
+    for (std::size_t k = 0; k < padded; ++k) {
+      low[k] = static_cast<std::uint32_t>(2654435761u * (k + 1));
+      high[k] = static_cast<std::uint32_t>(k % 5);
+    }
+    const std::uint32_t seed = 977u * static_cast<std::uint32_t>(count), replica = 3, block = 1;
+    ts::philox_stream_blocks_padded(count, low.data(), high.data(), seed, replica, 2040, 7, block, w0.data(),
+                                    w1.data(), w2.data(), w3.data());
+    for (int k = 0; k < count; ++k) {
+      const std::uint64_t id = (static_cast<std::uint64_t>(high[k]) << 32) | low[k];
+      const ts::RandomBlock b = ts::PhiloxStream(seed, replica, id, 2040, 7).block(block);
+      ASSERT_EQ(w0[k], b.word[0]);
+      ASSERT_EQ(w1[k], b.word[1]);
+      ASSERT_EQ(w2[k], b.word[2]);
+      ASSERT_EQ(w3[k], b.word[3]);
+    }
+  }
+}
+
 TEST(Philox, EveryKeyPartChangesTheDraw) {
   const ts::PhiloxStream base(7, 0, 123456789012ull, 2030, 3);
   const double u = base.uniform(0);
