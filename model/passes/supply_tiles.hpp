@@ -216,12 +216,12 @@ class SupplyTiles {
       const int age = old_age + static_cast<int>(old_age < 255);  // capped at 255, without a branch
       const int education = education_column[j];
       const double leaving_age = education == 0 ? leaving_low : (education == 1 ? leaving_middle : leaving_high);
-      school_flag_[j] = static_cast<std::uint8_t>((age >= leaving_age) & (u_school_[j] < school_exit));
+      school_flag_[j] = -static_cast<std::int64_t>((age >= leaving_age) & (u_school_[j] < school_exit));
       const int exit_offset = age - retirement_exit_first_age;
       const int exit_index =
           sex * retirement_exit_ages + (exit_offset < 0 ? 0 : (exit_offset >= retirement_exit_ages ? 0 : exit_offset));
-      early_flag_[j] = static_cast<std::uint8_t>(u_retire0_[j] < exit_rate[exit_index]);
-      late_flag_[j] = static_cast<std::uint8_t>(u_retire1_[j] < late_probability);
+      early_flag_[j] = -static_cast<std::int64_t>(u_retire0_[j] < exit_rate[exit_index]);
+      late_flag_[j] = -static_cast<std::int64_t>(u_retire1_[j] < late_probability);
       const double before = inactive[inactive_share_index(old_age, sex, education)];
       const double after = inactive[inactive_share_index(age, sex, education)];
       const double change = after - before;
@@ -230,8 +230,8 @@ class SupplyTiles {
       const double out_flow = change / (1.0 - before);
       const double back = turnover * (1.0 - after) + select_bits((change < 0.0) & (before > 0.0), back_flow, 0.0);
       const double leave = turnover * after + select_bits((change > 0.0) & (before < 1.0), out_flow, 0.0);
-      back_flag_[j] = static_cast<std::uint8_t>(u < back);
-      leave_flag_[j] = static_cast<std::uint8_t>(u < leave);
+      back_flag_[j] = -static_cast<std::int64_t>(u < back);
+      leave_flag_[j] = -static_cast<std::int64_t>(u < leave);
     }
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
@@ -242,20 +242,20 @@ class SupplyTiles {
       displaced_share[j] = 0.0f;
       // School: from the typical leaving age on, students leave with a yearly probability.
       const int student = status0 == status_in_education;
-      const int leaves = student & school_flag_[j];
+      const int leaves = student & static_cast<int>(school_flag_[j]);
       const int status1 = leaves ? status_unemployed : status0;
       // Retirement.
       const int may_retire = (status1 != status_in_education) & (status1 != status_retired);
       const int late = age >= statutory;
-      const int early = (1 - late) & (age >= retirement_exit_first_age) & early_flag_[j];
-      const int retires = may_retire & ((late & late_flag_[j]) | early);
+      const int early = (1 - late) & (age >= retirement_exit_first_age) & static_cast<int>(early_flag_[j]);
+      const int retires = may_retire & ((late & static_cast<int>(late_flag_[j])) | early);
       const int status2 = retires ? status_retired : status1;
       // Participation.
       const int employed2 = (status2 >= status_employee_permanent) & (status2 <= status_platform_worker);
       const int inactive2 = status2 == status_inactive;
       const int participates = inactive2 | (status2 == status_unemployed) | employed2;
-      const int returns = participates & inactive2 & back_flag_[j];
-      const int withdraws = participates & (1 - inactive2) & leave_flag_[j];
+      const int returns = participates & inactive2 & static_cast<int>(back_flag_[j]);
+      const int withdraws = participates & (1 - inactive2) & static_cast<int>(leave_flag_[j]);
       const int status3 = returns ? status_unemployed : (withdraws ? status_inactive : status2);
       months[j] = static_cast<std::uint8_t>(months[j] & ((leaves | returns) - 1));
       copy_wage_[j] = static_cast<std::uint8_t>(withdraws & employed2);
@@ -471,8 +471,10 @@ class SupplyTiles {
   double u_separation_[tile] = {}, u_contract_[tile] = {};
   double displaced_[tile] = {}, probability_[tile] = {};
   std::uint8_t alive_flag_[tile] = {}, status_[tile] = {}, trained_[tile] = {};
-  std::uint8_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
-  std::uint8_t leave_flag_[tile] = {}, copy_wage_[tile] = {};
+  // All ones where a draw is below its probability: 64 bits, the width of the comparisons' lanes.
+  std::int64_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
+  std::int64_t leave_flag_[tile] = {};
+  std::uint8_t copy_wage_[tile] = {};
   // Who takes which stream (index j).
   std::uint8_t retire_flag_[tile] = {}, school_list_flag_[tile] = {}, participation_flag_[tile] = {};
   std::uint8_t training_flag_[tile] = {}, employed_flag_[tile] = {}, temporary_flag_[tile] = {};
