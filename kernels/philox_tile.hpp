@@ -85,17 +85,32 @@ inline void philox_lanes_first_rounds(PhiloxLanes& x, const PhiloxConstants& k) 
   x.c3 = q0;
 }
 
-template <int groups>
+// Round ten for words 0 and 1 only: word 0's product and words 2 and 3 are skipped.
+inline void philox_lanes_last_round_first_words(PhiloxLanes& x, __m256i k0) {
+  const __m256i p1 = _mm256_mul_epu32(x.c2, _mm256_set1_epi64x(0xCD9E8D57ll));
+  x.c0 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), x.c1), k0);
+  x.c1 = p1;
+}
+
+// The ten rounds; with words == 2, only words 0 and 1 of the result are right.
+template <int groups, int words = 4>
 inline void philox_lanes_rounds(PhiloxLanes* x, const PhiloxConstants& k) {
   for (int g = 0; g < groups; ++g) philox_lanes_first_rounds(x[g], k);
-  for (int r = 2; r < 10; ++r)
+  for (int r = 2; r < 9; ++r)
     for (int g = 0; g < groups; ++g) philox_lanes_round(x[g], k.key0[r], k.key1[r]);
+  for (int g = 0; g < groups; ++g) {
+    if constexpr (words == 4)
+      philox_lanes_round(x[g], k.key0[9], k.key1[9]);
+    else
+      philox_lanes_last_round_first_words(x[g], k.key0[9]);
+  }
 }
 
 // Streams first .. first + 8 pairs - 1, eight a pair: a pair's two registers take the even and
 // the odd streams of eight ids loaded at once, and their low halves interleave back into eight
 // words for one store.
-template <int pairs>
+// With words == 2, word2 and word3 are not written (and may be null).
+template <int pairs, int words = 4>
 inline void philox_pairs(int first, const std::uint32_t* id_low, const std::uint32_t* id_high,
                          const PhiloxConstants& k, std::uint32_t* word0, std::uint32_t* word1, std::uint32_t* word2,
                          std::uint32_t* word3) {
@@ -108,7 +123,7 @@ inline void philox_pairs(int first, const std::uint32_t* id_low, const std::uint
     x[2 * q + 1].c0 = _mm256_srli_epi64(low, 32);
     x[2 * q + 1].c1 = _mm256_srli_epi64(high, 32);
   }
-  philox_lanes_rounds<2 * pairs>(x, k);
+  philox_lanes_rounds<2 * pairs, words>(x, k);
   const auto store = [](std::uint32_t* out, __m256i even, __m256i odd) {
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xaa));
   };
@@ -116,8 +131,10 @@ inline void philox_pairs(int first, const std::uint32_t* id_low, const std::uint
     const int at = first + 8 * q;
     store(word0 + at, x[2 * q].c0, x[2 * q + 1].c0);
     store(word1 + at, x[2 * q].c1, x[2 * q + 1].c1);
-    store(word2 + at, x[2 * q].c2, x[2 * q + 1].c2);
-    store(word3 + at, x[2 * q].c3, x[2 * q + 1].c3);
+    if constexpr (words == 4) {
+      store(word2 + at, x[2 * q].c2, x[2 * q + 1].c2);
+      store(word3 + at, x[2 * q].c3, x[2 * q + 1].c3);
+    }
   }
 }
 
@@ -174,21 +191,24 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
 
 // philox_stream_blocks for arrays that hold `count` rounded up to eight entries: the streams
 // beyond `count`, of whatever ids lie there, are computed and stored too, which costs less than
-// the tails of four and of one by one.
+// the tails of four and of one by one. With words == 2, only words 0 and 1 (draw 2 block): the
+// last round's other half is skipped, and word2 and word3 keep whatever the path leaves there.
+template <int words = 4>
 inline void philox_stream_blocks_padded(int count, const std::uint32_t* id_low, const std::uint32_t* id_high,
                                         std::uint32_t seed, std::uint32_t replica, std::uint32_t year,
                                         std::uint32_t purpose, std::uint32_t block, std::uint32_t* word0,
                                         std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
+  static_assert(words == 2 || words == 4);
 #if defined(TS_PHILOX_AVX2)
   const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
   const detail::PhiloxConstants k(seed, replica, year_purpose, block);
   int first = 0;
   for (; first + 16 <= count; first += 16)
-    detail::philox_pairs<2>(first, id_low, id_high, k, word0, word1, word2, word3);
+    detail::philox_pairs<2, words>(first, id_low, id_high, k, word0, word1, word2, word3);
   if (count - first > 8)
-    detail::philox_pairs<2>(first, id_low, id_high, k, word0, word1, word2, word3);
+    detail::philox_pairs<2, words>(first, id_low, id_high, k, word0, word1, word2, word3);
   else if (count > first)
-    detail::philox_pairs<1>(first, id_low, id_high, k, word0, word1, word2, word3);
+    detail::philox_pairs<1, words>(first, id_low, id_high, k, word0, word1, word2, word3);
 #else
   philox_stream_blocks(count, id_low, id_high, seed, replica, year, purpose, block, word0, word1, word2, word3);
 #endif

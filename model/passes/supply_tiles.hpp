@@ -77,12 +77,15 @@ class SupplyTiles {
   static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
   // Block `block` of the streams of `count` ids in word0_ .. word3_ (and of the stale ids up to
-  // the next eight: the id lists and words have tile entries). Not inlined: GCC inlines the
-  // rounds into whichever caller grows least, where they spill their sixteen registers.
+  // the next eight: the id lists and words have tile entries); with words == 2, only the first
+  // draw's word0_ and word1_. Not inlined: GCC inlines the rounds into whichever caller grows
+  // least, where they spill their sixteen registers.
+  template <int words>
   [[gnu::noinline]] void blocks(int count, const std::uint32_t* id_low, const std::uint32_t* id_high, int purpose,
                                 std::uint32_t block) {
-    philox_stream_blocks_padded(count, id_low, id_high, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                                static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+    philox_stream_blocks_padded<words>(count, id_low, id_high, s_.seed, s_.replica,
+                                       static_cast<std::uint32_t>(s_.year), static_cast<std::uint32_t>(purpose),
+                                       block, word0_, word1_, word2_, word3_);
   }
 
   // The stream `purpose` of the flagged persons j (of this tile): draws 2 block and 2 block + 1
@@ -93,9 +96,13 @@ class SupplyTiles {
       return;
     }
     const int count = tile_lists::pack_ids(mask, n, id_low_, id_high_, list_low_, list_high_);
-    blocks(count, list_low_, list_high_, purpose, block);
+    if (u1 != nullptr) {
+      blocks<4>(count, list_low_, list_high_, purpose, block);
+      tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
+    } else {
+      blocks<2>(count, list_low_, list_high_, purpose, block);
+    }
     tile_lists::spread_uniforms(mask, n, word0_, word1_, u0);
-    if (u1 != nullptr) tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
   }
 
   // draw() for few persons (school leavers, temporary contracts): person by person, cheaper than
@@ -110,7 +117,10 @@ class SupplyTiles {
         list_high_[count] = id_high_[j];
         ++count;
       }
-    blocks(count, list_low_, list_high_, purpose, block);
+    if (u1 != nullptr)
+      blocks<4>(count, list_low_, list_high_, purpose, block);
+    else
+      blocks<2>(count, list_low_, list_high_, purpose, block);
     count = 0;
     for (int w = 0; w < tile / 32; ++w)
       for (std::uint32_t bits = mask.word[w]; bits != 0; bits &= bits - 1) {
@@ -130,7 +140,7 @@ class SupplyTiles {
       id_low_[j] = static_cast<std::uint32_t>(ids[j]);
       id_high_[j] = static_cast<std::uint32_t>(ids[j] >> 32);
     }
-    blocks(n, id_low_, id_high_, purpose_death, 0u);
+    blocks<2>(n, id_low_, id_high_, purpose_death, 0u);
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) u_death_[j] = uniform_from_words(word0_[j], word1_[j]);
     const std::uint8_t* status = p.status + first;

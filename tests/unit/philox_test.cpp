@@ -103,6 +103,9 @@ TEST(Philox, PaddedStreamBlocksMatchPhiloxStreamUpToTheCount) {
     const std::uint32_t seed = 977u * static_cast<std::uint32_t>(count), replica = 3, block = 1;
     ts::philox_stream_blocks_padded(count, low.data(), high.data(), seed, replica, 2040, 7, block, w0.data(),
                                     w1.data(), w2.data(), w3.data());
+    std::vector<std::uint32_t> v0(padded), v1(padded), v2(padded), v3(padded);  // the first two words only
+    ts::philox_stream_blocks_padded<2>(count, low.data(), high.data(), seed, replica, 2040, 7, block, v0.data(),
+                                       v1.data(), v2.data(), v3.data());
     for (int k = 0; k < count; ++k) {
       const std::uint64_t id = (static_cast<std::uint64_t>(high[k]) << 32) | low[k];
       const ts::RandomBlock b = ts::PhiloxStream(seed, replica, id, 2040, 7).block(block);
@@ -110,6 +113,8 @@ TEST(Philox, PaddedStreamBlocksMatchPhiloxStreamUpToTheCount) {
       ASSERT_EQ(w1[k], b.word[1]);
       ASSERT_EQ(w2[k], b.word[2]);
       ASSERT_EQ(w3[k], b.word[3]);
+      ASSERT_EQ(v0[k], b.word[0]);
+      ASSERT_EQ(v1[k], b.word[1]);
     }
   }
 }
