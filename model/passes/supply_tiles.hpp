@@ -365,6 +365,7 @@ class SupplyTiles {
     const int count = employed_count_;
     draw(employed_mask_, n, purpose_separation, 0u, u_separation_, nullptr);
     draw(temporary_mask_, n, purpose_contract, 0u, u_contract_, nullptr);
+    const std::uint8_t* education = p.education + first;
     std::int64_t displaced_sum = 0;
     for (int e = 0; e < count; ++e) {
       const int j = employed_[e];
@@ -394,6 +395,8 @@ class SupplyTiles {
           status = status_employee_permanent;
       }
       status_[j] = status;
+      const int group = group_[e];  // counted here, where the group is at hand (see count())
+      counts_[status == status_unemployed ? bin_seekers + group * education_count + education[j] : bin_employed + group] += 1;
     }
     add(bin_displaced_sum, displaced_sum);
     add(bin_employed_total, count);
@@ -439,7 +442,7 @@ class SupplyTiles {
   }
 
   // The survivors in the labour force, by education (flag sums), and by group and education (a
-  // loop over the labour force only).
+  // loop over the labour force who were not employed: separate() counted those).
   void count(std::size_t first, int n) {
     const PersonView& p = s_.p;
     const std::uint8_t* education_column = p.education + first;
@@ -448,7 +451,7 @@ class SupplyTiles {
       const int status = status_[j];
       const int in_force = alive_flag_[j] & (status >= status_employee_permanent) & (status <= status_unemployed);
       const int education = education_column[j];
-      labour_flag_[j] = static_cast<std::uint8_t>(in_force);
+      labour_flag_[j] = static_cast<std::uint8_t>(in_force & (1 - employed_flag_[j]));
       low += in_force & (education == 0);
       middle += in_force & (education == 1);
       high += in_force & (education == 2);
@@ -458,16 +461,14 @@ class SupplyTiles {
     counts_[bin_labour_force_education + 1] += middle;
     counts_[bin_labour_force_education + 2] += high;
     counts_[bin_labour_force] += low + middle + high;
-    const tile_lists::TileMask labour_force = tile_lists::mask_of_flags(labour_flag_, n);
+    const tile_lists::TileMask seekers = tile_lists::mask_of_flags(labour_flag_, n);
     const std::uint16_t* occupation = p.occupation + first;
     const std::uint8_t* isco1 = s_.t.occupation_isco1;
     for (int w = 0; w < tile / 32; ++w)
-      for (std::uint32_t bits = labour_force.word[w]; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t bits = seekers.word[w]; bits != 0; bits &= bits - 1) {
         const int j = 32 * w + __builtin_ctz(bits);
         const int group = isco1[occupation[j]] - 1;
-        const int bin = status_[j] == status_unemployed ? bin_seekers + group * education_count + education_column[j]
-                                                        : bin_employed + group;
-        counts_[bin] += 1;
+        counts_[bin_seekers + group * education_count + education_column[j]] += 1;  // unemployed since decide_status
       }
   }
 
