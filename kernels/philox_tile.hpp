@@ -36,6 +36,30 @@ struct PhiloxLanes {
   __m256i c0, c1, c2, c3;
 };
 
+// What the streams of one call share: counter words 2 and 3 and the key. Their part of the first
+// two rounds is computed once: in round one, counter word 2's product is a constant, so new
+// word 0 is word 1 xor a constant, new word 1 a constant and new word 2 the high half of word 0's
+// product xor a constant; round two's new word 0 then takes that constant word 1 with its key.
+// The same xors of the same values, so the same bits.
+struct PhiloxConstants {
+  __m256i key0[10], key1[10];
+  __m256i first_c0;   // high(M1 * counter2) ^ key0 of round one
+  __m256i first_c2;   // counter3 ^ key1 of round one
+  __m256i second_c0;  // low(M1 * counter2) ^ key0 of round two
+
+  PhiloxConstants(std::uint32_t seed, std::uint32_t replica, std::uint32_t counter2, std::uint32_t counter3) {
+    constexpr std::uint32_t bump0 = 0x9E3779B9u, bump1 = 0xBB67AE85u;
+    for (std::uint32_t r = 0; r < 10; ++r) {
+      key0[r] = _mm256_set1_epi64x(static_cast<long long>(seed + r * bump0));
+      key1[r] = _mm256_set1_epi64x(static_cast<long long>(replica + r * bump1));
+    }
+    const std::uint64_t p1 = static_cast<std::uint64_t>(0xCD9E8D57u) * counter2;
+    first_c0 = _mm256_set1_epi64x(static_cast<long long>(static_cast<std::uint32_t>(p1 >> 32) ^ seed));
+    first_c2 = _mm256_set1_epi64x(static_cast<long long>(counter3 ^ replica));
+    second_c0 = _mm256_set1_epi64x(static_cast<long long>(static_cast<std::uint32_t>(p1) ^ (seed + bump0)));
+  }
+};
+
 inline void philox_lanes_round(PhiloxLanes& x, __m256i k0, __m256i k1) {
   const __m256i m0 = _mm256_set1_epi64x(0xD2511F53ll), m1 = _mm256_set1_epi64x(0xCD9E8D57ll);
   const __m256i p0 = _mm256_mul_epu32(x.c0, m0);
@@ -44,6 +68,74 @@ inline void philox_lanes_round(PhiloxLanes& x, __m256i k0, __m256i k1) {
   x.c2 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0, 32), x.c3), k1);
   x.c1 = p1;
   x.c3 = p0;
+}
+
+// Rounds one and two with the shared words folded (PhiloxConstants); x.c0 and x.c1 hold the id
+// halves, x.c2 and x.c3 are not read.
+inline void philox_lanes_first_rounds(PhiloxLanes& x, const PhiloxConstants& k) {
+  const __m256i m0 = _mm256_set1_epi64x(0xD2511F53ll), m1 = _mm256_set1_epi64x(0xCD9E8D57ll);
+  const __m256i p0 = _mm256_mul_epu32(x.c0, m0);
+  const __m256i c0 = _mm256_xor_si256(x.c1, k.first_c0);
+  const __m256i c2 = _mm256_xor_si256(_mm256_srli_epi64(p0, 32), k.first_c2);
+  const __m256i q0 = _mm256_mul_epu32(c0, m0);
+  const __m256i q1 = _mm256_mul_epu32(c2, m1);
+  x.c0 = _mm256_xor_si256(_mm256_srli_epi64(q1, 32), k.second_c0);
+  x.c2 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(q0, 32), p0), k.key1[1]);
+  x.c1 = q1;
+  x.c3 = q0;
+}
+
+// Round ten for words 0 and 1 only: word 0's product and words 2 and 3 are skipped.
+inline void philox_lanes_last_round_first_words(PhiloxLanes& x, __m256i k0) {
+  const __m256i p1 = _mm256_mul_epu32(x.c2, _mm256_set1_epi64x(0xCD9E8D57ll));
+  x.c0 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), x.c1), k0);
+  x.c1 = p1;
+}
+
+// The ten rounds; with words == 2, only words 0 and 1 of the result are right.
+template <int groups, int words = 4>
+inline void philox_lanes_rounds(PhiloxLanes* x, const PhiloxConstants& k) {
+  for (int g = 0; g < groups; ++g) philox_lanes_first_rounds(x[g], k);
+  for (int r = 2; r < 9; ++r)
+    for (int g = 0; g < groups; ++g) philox_lanes_round(x[g], k.key0[r], k.key1[r]);
+  for (int g = 0; g < groups; ++g) {
+    if constexpr (words == 4)
+      philox_lanes_round(x[g], k.key0[9], k.key1[9]);
+    else
+      philox_lanes_last_round_first_words(x[g], k.key0[9]);
+  }
+}
+
+// Streams first .. first + 8 pairs - 1, eight a pair: a pair's two registers take the even and
+// the odd streams of eight ids loaded at once, and their low halves interleave back into eight
+// words for one store.
+// With words == 2, word2 and word3 are not written (and may be null).
+template <int pairs, int words = 4>
+inline void philox_pairs(int first, const std::uint32_t* id_low, const std::uint32_t* id_high,
+                         const PhiloxConstants& k, std::uint32_t* word0, std::uint32_t* word1, std::uint32_t* word2,
+                         std::uint32_t* word3) {
+  PhiloxLanes x[2 * pairs];
+  for (int q = 0; q < pairs; ++q) {
+    const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(id_low + first + 8 * q));
+    const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(id_high + first + 8 * q));
+    x[2 * q].c0 = low;
+    x[2 * q].c1 = high;
+    x[2 * q + 1].c0 = _mm256_srli_epi64(low, 32);
+    x[2 * q + 1].c1 = _mm256_srli_epi64(high, 32);
+  }
+  philox_lanes_rounds<2 * pairs, words>(x, k);
+  const auto store = [](std::uint32_t* out, __m256i even, __m256i odd) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out), _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xaa));
+  };
+  for (int q = 0; q < pairs; ++q) {
+    const int at = first + 8 * q;
+    store(word0 + at, x[2 * q].c0, x[2 * q + 1].c0);
+    store(word1 + at, x[2 * q].c1, x[2 * q + 1].c1);
+    if constexpr (words == 4) {
+      store(word2 + at, x[2 * q].c2, x[2 * q + 1].c2);
+      store(word3 + at, x[2 * q].c3, x[2 * q + 1].c3);
+    }
+  }
 }
 
 // The low halves of the four lanes, in order.
@@ -56,22 +148,16 @@ inline __m256i load_widened(const std::uint32_t* in) {
   return _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in)));
 }
 
-// Streams first .. first + 4 groups - 1.
-template <int groups>
-inline void philox_groups(int first, const std::uint32_t* id_low, const std::uint32_t* id_high, const __m256i* key0,
-                          const __m256i* key1, __m256i counter2, __m256i counter3, std::uint32_t* word0,
-                          std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
-  PhiloxLanes x[groups];
-  for (int g = 0; g < groups; ++g)
-    x[g] = PhiloxLanes{load_widened(id_low + first + 4 * g), load_widened(id_high + first + 4 * g), counter2, counter3};
-  for (int r = 0; r < 10; ++r)
-    for (int g = 0; g < groups; ++g) philox_lanes_round(x[g], key0[r], key1[r]);
-  for (int g = 0; g < groups; ++g) {
-    store_low_halves(word0 + first + 4 * g, x[g].c0);
-    store_low_halves(word1 + first + 4 * g, x[g].c1);
-    store_low_halves(word2 + first + 4 * g, x[g].c2);
-    store_low_halves(word3 + first + 4 * g, x[g].c3);
-  }
+// Streams first .. first + 3.
+inline void philox_group(int first, const std::uint32_t* id_low, const std::uint32_t* id_high,
+                         const PhiloxConstants& k, std::uint32_t* word0, std::uint32_t* word1, std::uint32_t* word2,
+                         std::uint32_t* word3) {
+  PhiloxLanes x{load_widened(id_low + first), load_widened(id_high + first), {}, {}};
+  philox_lanes_rounds<1>(&x, k);
+  store_low_halves(word0 + first, x.c0);
+  store_low_halves(word1 + first, x.c1);
+  store_low_halves(word2 + first, x.c2);
+  store_low_halves(word3 + first, x.c3);
 }
 }  // namespace detail
 #endif
@@ -85,19 +171,13 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
   const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
   int first = 0;
 #if defined(TS_PHILOX_AVX2)
-  constexpr std::uint32_t bump0 = 0x9E3779B9u, bump1 = 0xBB67AE85u;
-  __m256i key0[10], key1[10];
-  for (std::uint32_t r = 0; r < 10; ++r) {
-    key0[r] = _mm256_set1_epi64x(static_cast<long long>(seed + r * bump0));
-    key1[r] = _mm256_set1_epi64x(static_cast<long long>(replica + r * bump1));
-  }
-  const __m256i counter2 = _mm256_set1_epi64x(year_purpose), counter3 = _mm256_set1_epi64x(block);
-  // Four independent groups of four streams overlap the latencies of their rounds; then groups
-  // of four; the last few streams one by one.
+  const detail::PhiloxConstants k(seed, replica, year_purpose, block);
+  // Two pairs (four independent registers) overlap the latencies of their rounds; then one pair,
+  // one register of four; the last few streams one by one.
   for (; first + 16 <= count; first += 16)
-    detail::philox_groups<4>(first, id_low, id_high, key0, key1, counter2, counter3, word0, word1, word2, word3);
-  for (; first + 4 <= count; first += 4)
-    detail::philox_groups<1>(first, id_low, id_high, key0, key1, counter2, counter3, word0, word1, word2, word3);
+    detail::philox_pairs<2>(first, id_low, id_high, k, word0, word1, word2, word3);
+  for (; first + 8 <= count; first += 8) detail::philox_pairs<1>(first, id_low, id_high, k, word0, word1, word2, word3);
+  for (; first + 4 <= count; first += 4) detail::philox_group(first, id_low, id_high, k, word0, word1, word2, word3);
 #endif
   for (int k = first; k < count; ++k) {
     std::uint32_t c0 = id_low[k], c1 = id_high[k], c2 = year_purpose, c3 = block;
@@ -107,6 +187,31 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
     word2[k] = c2;
     word3[k] = c3;
   }
+}
+
+// philox_stream_blocks for arrays that hold `count` rounded up to eight entries: the streams
+// beyond `count`, of whatever ids lie there, are computed and stored too, which costs less than
+// the tails of four and of one by one. With words == 2, only words 0 and 1 (draw 2 block): the
+// last round's other half is skipped, and word2 and word3 keep whatever the path leaves there.
+template <int words = 4>
+inline void philox_stream_blocks_padded(int count, const std::uint32_t* id_low, const std::uint32_t* id_high,
+                                        std::uint32_t seed, std::uint32_t replica, std::uint32_t year,
+                                        std::uint32_t purpose, std::uint32_t block, std::uint32_t* word0,
+                                        std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
+  static_assert(words == 2 || words == 4);
+#if defined(TS_PHILOX_AVX2)
+  const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
+  const detail::PhiloxConstants k(seed, replica, year_purpose, block);
+  int first = 0;
+  for (; first + 16 <= count; first += 16)
+    detail::philox_pairs<2, words>(first, id_low, id_high, k, word0, word1, word2, word3);
+  if (count - first > 8)
+    detail::philox_pairs<2, words>(first, id_low, id_high, k, word0, word1, word2, word3);
+  else if (count > first)
+    detail::philox_pairs<1, words>(first, id_low, id_high, k, word0, word1, word2, word3);
+#else
+  philox_stream_blocks(count, id_low, id_high, seed, replica, year, purpose, block, word0, word1, word2, word3);
+#endif
 }
 
 // Draws 2 block and 2 block + 1 of the streams of `count` ids: uniform0[k], uniform1[k].

@@ -76,12 +76,16 @@ class SupplyTiles {
  private:
   static constexpr int training_bands = sizeof(TrainingLogits::age_band) / sizeof(double);
 
-  // Block `block` of the streams of `count` ids in word0_ .. word3_. Not inlined: GCC inlines
-  // the rounds into whichever caller grows least, where they spill their sixteen registers.
+  // Block `block` of the streams of `count` ids in word0_ .. word3_ (and of the stale ids up to
+  // the next eight: the id lists and words have tile entries); with words == 2, only the first
+  // draw's word0_ and word1_. Not inlined: GCC inlines the rounds into whichever caller grows
+  // least, where they spill their sixteen registers.
+  template <int words>
   [[gnu::noinline]] void blocks(int count, const std::uint32_t* id_low, const std::uint32_t* id_high, int purpose,
                                 std::uint32_t block) {
-    philox_stream_blocks(count, id_low, id_high, s_.seed, s_.replica, static_cast<std::uint32_t>(s_.year),
-                         static_cast<std::uint32_t>(purpose), block, word0_, word1_, word2_, word3_);
+    philox_stream_blocks_padded<words>(count, id_low, id_high, s_.seed, s_.replica,
+                                       static_cast<std::uint32_t>(s_.year), static_cast<std::uint32_t>(purpose),
+                                       block, word0_, word1_, word2_, word3_);
   }
 
   // The stream `purpose` of the flagged persons j (of this tile): draws 2 block and 2 block + 1
@@ -92,9 +96,13 @@ class SupplyTiles {
       return;
     }
     const int count = tile_lists::pack_ids(mask, n, id_low_, id_high_, list_low_, list_high_);
-    blocks(count, list_low_, list_high_, purpose, block);
+    if (u1 != nullptr) {
+      blocks<4>(count, list_low_, list_high_, purpose, block);
+      tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
+    } else {
+      blocks<2>(count, list_low_, list_high_, purpose, block);
+    }
     tile_lists::spread_uniforms(mask, n, word0_, word1_, u0);
-    if (u1 != nullptr) tile_lists::spread_uniforms(mask, n, word2_, word3_, u1);
   }
 
   // draw() for few persons (school leavers, temporary contracts): person by person, cheaper than
@@ -109,7 +117,10 @@ class SupplyTiles {
         list_high_[count] = id_high_[j];
         ++count;
       }
-    blocks(count, list_low_, list_high_, purpose, block);
+    if (u1 != nullptr)
+      blocks<4>(count, list_low_, list_high_, purpose, block);
+    else
+      blocks<2>(count, list_low_, list_high_, purpose, block);
     count = 0;
     for (int w = 0; w < tile / 32; ++w)
       for (std::uint32_t bits = mask.word[w]; bits != 0; bits &= bits - 1) {
@@ -129,7 +140,7 @@ class SupplyTiles {
       id_low_[j] = static_cast<std::uint32_t>(ids[j]);
       id_high_[j] = static_cast<std::uint32_t>(ids[j] >> 32);
     }
-    blocks(n, id_low_, id_high_, purpose_death, 0u);
+    blocks<2>(n, id_low_, id_high_, purpose_death, 0u);
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) u_death_[j] = uniform_from_words(word0_[j], word1_[j]);
     const std::uint8_t* status = p.status + first;
@@ -215,12 +226,12 @@ class SupplyTiles {
       const int age = old_age + static_cast<int>(old_age < 255);  // capped at 255, without a branch
       const int education = education_column[j];
       const double leaving_age = education == 0 ? leaving_low : (education == 1 ? leaving_middle : leaving_high);
-      school_flag_[j] = static_cast<std::uint8_t>((age >= leaving_age) & (u_school_[j] < school_exit));
+      school_flag_[j] = -static_cast<std::int64_t>((age >= leaving_age) & (u_school_[j] < school_exit));
       const int exit_offset = age - retirement_exit_first_age;
       const int exit_index =
           sex * retirement_exit_ages + (exit_offset < 0 ? 0 : (exit_offset >= retirement_exit_ages ? 0 : exit_offset));
-      early_flag_[j] = static_cast<std::uint8_t>(u_retire0_[j] < exit_rate[exit_index]);
-      late_flag_[j] = static_cast<std::uint8_t>(u_retire1_[j] < late_probability);
+      early_flag_[j] = -static_cast<std::int64_t>(u_retire0_[j] < exit_rate[exit_index]);
+      late_flag_[j] = -static_cast<std::int64_t>(u_retire1_[j] < late_probability);
       const double before = inactive[inactive_share_index(old_age, sex, education)];
       const double after = inactive[inactive_share_index(age, sex, education)];
       const double change = after - before;
@@ -229,8 +240,8 @@ class SupplyTiles {
       const double out_flow = change / (1.0 - before);
       const double back = turnover * (1.0 - after) + select_bits((change < 0.0) & (before > 0.0), back_flow, 0.0);
       const double leave = turnover * after + select_bits((change > 0.0) & (before < 1.0), out_flow, 0.0);
-      back_flag_[j] = static_cast<std::uint8_t>(u < back);
-      leave_flag_[j] = static_cast<std::uint8_t>(u < leave);
+      back_flag_[j] = -static_cast<std::int64_t>(u < back);
+      leave_flag_[j] = -static_cast<std::int64_t>(u < leave);
     }
     TS_SIMD_LOOP
     for (int j = 0; j < n; ++j) {
@@ -241,20 +252,20 @@ class SupplyTiles {
       displaced_share[j] = 0.0f;
       // School: from the typical leaving age on, students leave with a yearly probability.
       const int student = status0 == status_in_education;
-      const int leaves = student & school_flag_[j];
+      const int leaves = student & static_cast<int>(school_flag_[j]);
       const int status1 = leaves ? status_unemployed : status0;
       // Retirement.
       const int may_retire = (status1 != status_in_education) & (status1 != status_retired);
       const int late = age >= statutory;
-      const int early = (1 - late) & (age >= retirement_exit_first_age) & early_flag_[j];
-      const int retires = may_retire & ((late & late_flag_[j]) | early);
+      const int early = (1 - late) & (age >= retirement_exit_first_age) & static_cast<int>(early_flag_[j]);
+      const int retires = may_retire & ((late & static_cast<int>(late_flag_[j])) | early);
       const int status2 = retires ? status_retired : status1;
       // Participation.
       const int employed2 = (status2 >= status_employee_permanent) & (status2 <= status_platform_worker);
       const int inactive2 = status2 == status_inactive;
       const int participates = inactive2 | (status2 == status_unemployed) | employed2;
-      const int returns = participates & inactive2 & back_flag_[j];
-      const int withdraws = participates & (1 - inactive2) & leave_flag_[j];
+      const int returns = participates & inactive2 & static_cast<int>(back_flag_[j]);
+      const int withdraws = participates & (1 - inactive2) & static_cast<int>(leave_flag_[j]);
       const int status3 = returns ? status_unemployed : (withdraws ? status_inactive : status2);
       months[j] = static_cast<std::uint8_t>(months[j] & ((leaves | returns) - 1));
       copy_wage_[j] = static_cast<std::uint8_t>(withdraws & employed2);
@@ -354,6 +365,7 @@ class SupplyTiles {
     const int count = employed_count_;
     draw(employed_mask_, n, purpose_separation, 0u, u_separation_, nullptr);
     draw(temporary_mask_, n, purpose_contract, 0u, u_contract_, nullptr);
+    const std::uint8_t* education = p.education + first;
     std::int64_t displaced_sum = 0;
     for (int e = 0; e < count; ++e) {
       const int j = employed_[e];
@@ -383,6 +395,8 @@ class SupplyTiles {
           status = status_employee_permanent;
       }
       status_[j] = status;
+      const int group = group_[e];  // counted here, where the group is at hand (see count())
+      counts_[status == status_unemployed ? bin_seekers + group * education_count + education[j] : bin_employed + group] += 1;
     }
     add(bin_displaced_sum, displaced_sum);
     add(bin_employed_total, count);
@@ -428,7 +442,7 @@ class SupplyTiles {
   }
 
   // The survivors in the labour force, by education (flag sums), and by group and education (a
-  // loop over the labour force only).
+  // loop over the labour force who were not employed: separate() counted those).
   void count(std::size_t first, int n) {
     const PersonView& p = s_.p;
     const std::uint8_t* education_column = p.education + first;
@@ -437,7 +451,7 @@ class SupplyTiles {
       const int status = status_[j];
       const int in_force = alive_flag_[j] & (status >= status_employee_permanent) & (status <= status_unemployed);
       const int education = education_column[j];
-      labour_flag_[j] = static_cast<std::uint8_t>(in_force);
+      labour_flag_[j] = static_cast<std::uint8_t>(in_force & (1 - employed_flag_[j]));
       low += in_force & (education == 0);
       middle += in_force & (education == 1);
       high += in_force & (education == 2);
@@ -447,16 +461,14 @@ class SupplyTiles {
     counts_[bin_labour_force_education + 1] += middle;
     counts_[bin_labour_force_education + 2] += high;
     counts_[bin_labour_force] += low + middle + high;
-    const tile_lists::TileMask labour_force = tile_lists::mask_of_flags(labour_flag_, n);
+    const tile_lists::TileMask seekers = tile_lists::mask_of_flags(labour_flag_, n);
     const std::uint16_t* occupation = p.occupation + first;
     const std::uint8_t* isco1 = s_.t.occupation_isco1;
     for (int w = 0; w < tile / 32; ++w)
-      for (std::uint32_t bits = labour_force.word[w]; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t bits = seekers.word[w]; bits != 0; bits &= bits - 1) {
         const int j = 32 * w + __builtin_ctz(bits);
         const int group = isco1[occupation[j]] - 1;
-        const int bin = status_[j] == status_unemployed ? bin_seekers + group * education_count + education_column[j]
-                                                        : bin_employed + group;
-        counts_[bin] += 1;
+        counts_[bin_seekers + group * education_count + education_column[j]] += 1;  // unemployed since decide_status
       }
   }
 
@@ -470,8 +482,10 @@ class SupplyTiles {
   double u_separation_[tile] = {}, u_contract_[tile] = {};
   double displaced_[tile] = {}, probability_[tile] = {};
   std::uint8_t alive_flag_[tile] = {}, status_[tile] = {}, trained_[tile] = {};
-  std::uint8_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
-  std::uint8_t leave_flag_[tile] = {}, copy_wage_[tile] = {};
+  // All ones where a draw is below its probability: 64 bits, the width of the comparisons' lanes.
+  std::int64_t school_flag_[tile] = {}, early_flag_[tile] = {}, late_flag_[tile] = {}, back_flag_[tile] = {};
+  std::int64_t leave_flag_[tile] = {};
+  std::uint8_t copy_wage_[tile] = {};
   // Who takes which stream (index j).
   std::uint8_t retire_flag_[tile] = {}, school_list_flag_[tile] = {}, participation_flag_[tile] = {};
   std::uint8_t training_flag_[tile] = {}, employed_flag_[tile] = {}, temporary_flag_[tile] = {};

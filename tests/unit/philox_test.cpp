@@ -59,7 +59,7 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
     x ^= x << 17;
     return x;
   };
-  for (int count = 0; count <= 21; ++count) {  // whole groups of the vector path and tails
+  for (int count = 0; count <= 45; ++count) {  // whole groups of the vector paths and tails
     std::vector<std::uint64_t> ids(static_cast<std::size_t>(count));
     std::vector<std::uint32_t> low(ids.size()), high(ids.size()), w0(ids.size()), w1(ids.size()), w2(ids.size()),
         w3(ids.size());
@@ -90,6 +90,33 @@ TEST(Philox, StreamBlocksOfManyIdsMatchPhiloxStream) {
   // The extremes of the 53 bits.
   EXPECT_EQ(ts::uniform_from_words(0u, 0u), 0.5 / 9007199254740992.0);
   EXPECT_EQ(ts::uniform_from_words(0xffffffffu, 0xffffffffu), (9007199254740991.0 + 0.5) / 9007199254740992.0);
+}
+
+TEST(Philox, PaddedStreamBlocksMatchPhiloxStreamUpToTheCount) {
+  for (int count = 0; count <= 45; ++count) {
+    const std::size_t padded = static_cast<std::size_t>((count + 7) / 8 * 8);
+    std::vector<std::uint32_t> low(padded), high(padded), w0(padded), w1(padded), w2(padded), w3(padded);
+    for (std::size_t k = 0; k < padded; ++k) {
+      low[k] = static_cast<std::uint32_t>(2654435761u * (k + 1));
+      high[k] = static_cast<std::uint32_t>(k % 5);
+    }
+    const std::uint32_t seed = 977u * static_cast<std::uint32_t>(count), replica = 3, block = 1;
+    ts::philox_stream_blocks_padded(count, low.data(), high.data(), seed, replica, 2040, 7, block, w0.data(),
+                                    w1.data(), w2.data(), w3.data());
+    std::vector<std::uint32_t> v0(padded), v1(padded), v2(padded), v3(padded);  // the first two words only
+    ts::philox_stream_blocks_padded<2>(count, low.data(), high.data(), seed, replica, 2040, 7, block, v0.data(),
+                                       v1.data(), v2.data(), v3.data());
+    for (int k = 0; k < count; ++k) {
+      const std::uint64_t id = (static_cast<std::uint64_t>(high[k]) << 32) | low[k];
+      const ts::RandomBlock b = ts::PhiloxStream(seed, replica, id, 2040, 7).block(block);
+      ASSERT_EQ(w0[k], b.word[0]);
+      ASSERT_EQ(w1[k], b.word[1]);
+      ASSERT_EQ(w2[k], b.word[2]);
+      ASSERT_EQ(w3[k], b.word[3]);
+      ASSERT_EQ(v0[k], b.word[0]);
+      ASSERT_EQ(v1[k], b.word[1]);
+    }
+  }
 }
 
 TEST(Philox, EveryKeyPartChangesTheDraw) {
