@@ -18,7 +18,12 @@
 #include <cstring>
 #include <vector>
 
+#include "kernels/move_down.hpp"
 #include "kernels/parallel.hpp"
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
 #include <omp.h>
@@ -59,12 +64,26 @@ class InPlaceCompaction {
     return kept;
   }
 
+  // A column to compact: its data and the bytes of one record.
+  struct Column {
+    void* data;
+    std::size_t bytes;
+  };
+
   // Compacts a column of records of `bytes` bytes each, as planned. The parts move their
   // records concurrently, in any order; `last_part_first` runs them one by one from the last
   // (for tests: a part that wrote into an earlier one before it was read would show).
   void apply(void* column, std::size_t bytes, bool last_part_first = false) {
-    if (scratch_.size() < head_records_ * bytes) scratch_.resize(head_records_ * bytes);
-    const Apply step{parts_.data(), static_cast<unsigned char*>(column), scratch_.data(), bytes};
+    const Column one{column, bytes};
+    apply(&one, 1, last_part_first);
+  }
+
+  // The same for `count` columns at once: two parallel regions in all rather than two per column.
+  void apply(const Column* columns, std::size_t count, bool last_part_first = false) {
+    std::size_t record_bytes = 0;
+    for (std::size_t c = 0; c < count; ++c) record_bytes += columns[c].bytes;
+    if (scratch_.size() < head_records_ * record_bytes) scratch_.resize(head_records_ * record_bytes);
+    const Apply step{parts_.data(), columns, count, scratch_.data(), head_records_};
     if (last_part_first)
       for (std::size_t p = parts_.size(); p-- > 0;) MoveDown{step}(p);
     else
@@ -85,6 +104,7 @@ class InPlaceCompaction {
     std::vector<Run> runs;
   };
 
+  // The runs lie between the dropped records, found 32 flags at a time (most are kept).
   struct FindRuns {
     Part* parts;
     const std::uint8_t* keep;
@@ -92,47 +112,61 @@ class InPlaceCompaction {
       Part& part = parts[p];
       part.runs.clear();
       part.kept = 0;
-      std::size_t i = part.begin;
-      while (i < part.end) {
-        while (i < part.end && keep[i] == 0) ++i;
-        const std::size_t run_begin = i;
-        while (i < part.end && keep[i] != 0) ++i;
-        if (i > run_begin) {
-          part.runs.push_back(Run{run_begin, i - run_begin});
-          part.kept += i - run_begin;
+      std::size_t run_begin = part.begin, i = part.begin;
+      const auto dropped = [&](std::size_t d) {
+        if (d > run_begin) {
+          part.runs.push_back(Run{run_begin, d - run_begin});
+          part.kept += d - run_begin;
         }
+        run_begin = d + 1;
+      };
+#if defined(__AVX2__)
+      for (; i + 32 <= part.end; i += 32) {
+        const __m256i flags = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(keep + i));
+        auto zero = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(flags, _mm256_setzero_si256())));
+        for (; zero != 0; zero &= zero - 1) dropped(i + static_cast<std::size_t>(__builtin_ctz(zero)));
       }
+#endif
+      for (; i < part.end; ++i)
+        if (keep[i] == 0) dropped(i);
+      dropped(part.end);
     }
   };
 
   struct Apply {
     const Part* parts;
-    unsigned char* column;
-    unsigned char* scratch;
-    std::size_t bytes;
+    const Column* columns;
+    std::size_t count;
+    unsigned char* scratch;  // the heads of every part, column after column
+    std::size_t head_records;
   };
 
   // The part's head into the scratch buffer, the rest of its kept records down within the
-  // part, in order (each moves down or stays, so a forward memmove never overwrites a record
-  // still to be read).
+  // part, in order (each moves down or stays, so a forward copy never overwrites a record
+  // still to be read); column by column.
   struct MoveDown {
     Apply a;
     void operator()(std::size_t p) const {
       const Part& part = a.parts[p];
-      std::size_t rank = 0;
-      for (const Run& run : part.runs) {
-        std::size_t source = run.source, length = run.length;
-        if (rank < part.head) {
-          const std::size_t to_scratch = std::min(length, part.head - rank);
-          std::memcpy(a.scratch + (part.scratch + rank) * a.bytes, a.column + source * a.bytes, to_scratch * a.bytes);
-          rank += to_scratch;
-          source += to_scratch;
-          length -= to_scratch;
+      unsigned char* scratch = a.scratch;
+      for (std::size_t c = 0; c < a.count; ++c) {
+        unsigned char* const column = static_cast<unsigned char*>(a.columns[c].data);
+        const std::size_t bytes = a.columns[c].bytes;
+        std::size_t rank = 0;
+        for (const Run& run : part.runs) {
+          std::size_t source = run.source, length = run.length;
+          if (rank < part.head) {
+            const std::size_t to_scratch = std::min(length, part.head - rank);
+            std::memcpy(scratch + (part.scratch + rank) * bytes, column + source * bytes, to_scratch * bytes);
+            rank += to_scratch;
+            source += to_scratch;
+            length -= to_scratch;
+          }
+          const std::size_t target = part.offset + rank;
+          if (length > 0 && target != source) move_down(column + target * bytes, column + source * bytes, length * bytes);
+          rank += length;
         }
-        const std::size_t target = part.offset + rank;
-        if (length > 0 && target != source)
-          std::memmove(a.column + target * a.bytes, a.column + source * a.bytes, length * a.bytes);
-        rank += length;
+        scratch += a.head_records * bytes;
       }
     }
   };
@@ -141,8 +175,14 @@ class InPlaceCompaction {
     Apply a;
     void operator()(std::size_t p) const {
       const Part& part = a.parts[p];
-      if (part.head > 0)
-        std::memcpy(a.column + part.offset * a.bytes, a.scratch + part.scratch * a.bytes, part.head * a.bytes);
+      if (part.head == 0) return;
+      const unsigned char* scratch = a.scratch;
+      for (std::size_t c = 0; c < a.count; ++c) {
+        unsigned char* const column = static_cast<unsigned char*>(a.columns[c].data);
+        const std::size_t bytes = a.columns[c].bytes;
+        std::memcpy(column + part.offset * bytes, scratch + part.scratch * bytes, part.head * bytes);
+        scratch += a.head_records * bytes;
+      }
     }
   };
 

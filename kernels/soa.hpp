@@ -95,10 +95,10 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
   name##_spare_.resize(kept);
 #define TS_SOA_SWAP_SPARE_(type, name, unit) name.swap(name##_spare_);
 #define TS_SOA_SCATTER_(type, name, unit) to.name[j] = from.name[i];
-#define TS_SOA_COMPACT_IN_PLACE_(type, name, unit)                                         \
-  if (!::ts::listed(thrust::raw_pointer_cast(name.data()), unmoved))                       \
-    compaction_.apply(thrust::raw_pointer_cast(name.data()), sizeof(type));                \
-  name.resize(kept);
+#define TS_SOA_LIST_MOVED_(type, name, unit)                          \
+  if (!::ts::listed(thrust::raw_pointer_cast(name.data()), unmoved)) \
+    moved[moved_count++] = {thrust::raw_pointer_cast(name.data()), sizeof(type)};
+#define TS_SOA_SHRINK_(type, name, unit) name.resize(kept);
 // Only the compaction the backend uses is declared: nvcc rejects an unused functor under -Werror.
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
 #define TS_SOA_COMPACTION_(View, ATTRIBUTES)                                                   \
@@ -151,7 +151,11 @@ inline std::size_t keep_positions(const thrust::device_vector<std::uint8_t>& kee
   std::size_t compact(const thrust::device_vector<std::uint8_t>& keep,                     \
                       std::initializer_list<const void*> unmoved = {}) {                   \
     const std::size_t kept = compaction_.plan(thrust::raw_pointer_cast(keep.data()), size_); \
-    ATTRIBUTES(TS_SOA_COMPACT_IN_PLACE_)                                                   \
+    ::ts::InPlaceCompaction::Column moved[attribute_count];                                \
+    std::size_t moved_count = 0;                                                           \
+    ATTRIBUTES(TS_SOA_LIST_MOVED_)                                                         \
+    compaction_.apply(moved, moved_count);                                                 \
+    ATTRIBUTES(TS_SOA_SHRINK_)                                                             \
     size_ = kept;                                                                          \
     return kept;                                                                           \
   }                                                                                        \

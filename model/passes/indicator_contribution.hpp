@@ -349,7 +349,12 @@ void Contribution::range(std::size_t first_group, std::size_t end_group, Add& ad
       }
     // The employed listed branch-free: their adds need no branch on a person's status.
     int employed_n = 0;
-    for (int j = 0; j < n; ++j) {
+    int listed = 0;
+#if defined(TS_INDICATOR_TASK_LANES_AVX2)
+    listed = n & ~31;
+    employed_n = avx2::list_employed(status, listed, employed_list);
+#endif
+    for (int j = listed; j < n; ++j) {
       employed_list[employed_n] = j;
       employed_n += is_employed(status[j]) ? 1 : 0;
     }

@@ -235,6 +235,57 @@ TEST(EnginePrimitives, InPlaceCompactionIsTheSameForAnyNumberOfParts) {
     }
   }
 }
+
+// Several columns of records of 1, 2, 4 and 8 bytes at once, with runs of every length from 1
+// to a few hundred records (the inline moves' paths for 1 to over 64 bytes), as each alone.
+TEST(EnginePrimitives, InPlaceCompactionOfSeveralColumnsIsTheCompactionOfEach) {
+  const std::size_t n = 20000;
+  std::vector<std::uint8_t> keep(n);
+  std::uint64_t state = 12345;
+  for (std::size_t i = 0; i < n;) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const std::size_t run = 1 + (state >> 33) % (i < n / 2 ? 12 : 300), gap = 1 + (state >> 50) % 3;
+    for (std::size_t k = 0; k < run && i < n; ++k) keep[i++] = 1;
+    for (std::size_t k = 0; k < gap && i < n; ++k) keep[i++] = 0;
+  }
+  for (std::size_t parts : std::vector<std::size_t>{1, 2, 5}) {
+    for (bool last_part_first : {false, true}) {
+      std::vector<std::uint8_t> c1(n);
+      std::vector<std::uint16_t> c2(n);
+      std::vector<std::uint32_t> c4(n);
+      std::vector<std::uint64_t> c8(n);
+      std::vector<std::uint8_t> e1;
+      std::vector<std::uint16_t> e2;
+      std::vector<std::uint32_t> e4;
+      std::vector<std::uint64_t> e8;
+      for (std::size_t i = 0; i < n; ++i) {
+        c1[i] = static_cast<std::uint8_t>(i * 7);
+        c2[i] = static_cast<std::uint16_t>(i * 13);
+        c4[i] = static_cast<std::uint32_t>(i * 3 + 1);
+        c8[i] = i * 0x9e3779b97f4a7c15ull;
+        if (keep[i] != 0) {
+          e1.push_back(c1[i]);
+          e2.push_back(c2[i]);
+          e4.push_back(c4[i]);
+          e8.push_back(c8[i]);
+        }
+      }
+      ts::InPlaceCompaction compaction;
+      ASSERT_EQ(compaction.plan(keep.data(), n, parts), e1.size());
+      const ts::InPlaceCompaction::Column columns[] = {
+          {c1.data(), 1}, {c2.data(), 2}, {c4.data(), 4}, {c8.data(), 8}};
+      compaction.apply(columns, 4, last_part_first);
+      c1.resize(e1.size());
+      c2.resize(e2.size());
+      c4.resize(e4.size());
+      c8.resize(e8.size());
+      ASSERT_EQ(c1, e1) << parts << " parts";
+      ASSERT_EQ(c2, e2) << parts << " parts";
+      ASSERT_EQ(c4, e4) << parts << " parts";
+      ASSERT_EQ(c8, e8) << parts << " parts";
+    }
+  }
+}
 #endif
 
 struct IncomeContribution {
