@@ -50,6 +50,13 @@ struct YearTechnology {
   double pace;  // mean newly adopted share, drives skill obsolescence
 };
 
+// A simulated year (Simulation::advance): begin_year moves the year on and returns its
+// technology (the shares newly adopted, carried in the globals); advance_year runs the whole
+// year, begin_year and then the passes in their order. Free functions so that the benchmarks
+// of single passes can prepare a state some years into the projection.
+YearTechnology begin_year(Simulation::State& s);
+Indicators advance_year(Simulation::State& s);
+
 // Demography, exposure, training and separations (supply_pass.cpp).
 SupplyTotals labour_supply_pass(Simulation::State& s, const YearTechnology& technology);
 

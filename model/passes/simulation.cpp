@@ -123,8 +123,9 @@ Indicators Simulation::start() {
   return finish_base_year(s);
 }
 
-Indicators Simulation::advance() {
-  State& s = *state_;
+Indicators Simulation::advance() { return advance_year(*state_); }
+
+YearTechnology begin_year(Simulation::State& s) {
   CarriedGlobals& g = s.globals;
   g.year += 1;
   YearTechnology technology{};
@@ -140,7 +141,12 @@ Indicators Simulation::advance() {
       g.adopted[o][k] = std::max(before, adopted[o][k]);
     }
   technology.pace = pace;
+  return technology;
+}
 
+Indicators advance_year(Simulation::State& s) {
+  const YearTechnology technology = begin_year(s);
+  CarriedGlobals& g = s.globals;
   SupplyTotals supply = labour_supply_pass(s, technology);
   add_entrants(s);
   if (s.parameters.alignment.population) align_population(s, supply);
