@@ -18,12 +18,9 @@
 #include <cstring>
 #include <vector>
 
+#include "kernels/byte_bits_avx2.hpp"
 #include "kernels/move_down.hpp"
 #include "kernels/parallel.hpp"
-
-#if defined(__AVX2__)
-#include <immintrin.h>
-#endif
 
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_OMP
 #include <omp.h>
@@ -120,11 +117,10 @@ class InPlaceCompaction {
         }
         run_begin = d + 1;
       };
-#if defined(__AVX2__)
+#if defined(__AVX2__) && !defined(__CUDACC__)
       for (; i + 32 <= part.end; i += 32) {
-        const __m256i flags = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(keep + i));
-        auto zero = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(flags, _mm256_setzero_si256())));
-        for (; zero != 0; zero &= zero - 1) dropped(i + static_cast<std::size_t>(__builtin_ctz(zero)));
+        for (std::uint32_t zero = byte_equal_bits(keep + i, 0); zero != 0; zero &= zero - 1)
+          dropped(i + static_cast<std::size_t>(__builtin_ctz(zero)));
       }
 #endif
       for (; i < part.end; ++i)

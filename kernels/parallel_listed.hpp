@@ -10,11 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kernels/byte_bits_avx2.hpp"
 #include "kernels/exact_histogram.hpp"
 #include "kernels/parallel.hpp"
 
 #if defined(__AVX2__) && !defined(__CUDACC__)
-#include <immintrin.h>
 #define TS_LISTED_AVX2 1
 #endif
 
@@ -45,10 +45,9 @@ std::size_t list_selected(std::size_t first, std::size_t last, const Functor& fu
     // written four at a time without a branch (beyond a mask's count they are overwritten
     // later), a loop only for the rare block with more.
     const std::uint8_t* column = functor.selection_column();
-    const __m256i wanted = _mm256_set1_epi8(static_cast<char>(functor.selected_value()));
+    const std::uint8_t wanted = functor.selected_value();
     for (; i + 32 <= last; i += 32) {
-      const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(column + i));
-      std::uint32_t mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, wanted)));
+      std::uint32_t mask = byte_equal_bits(column + i, wanted);
       const auto offset = static_cast<std::uint32_t>(i - first);
       const int count = __builtin_popcount(mask);
       std::uint32_t* out = listed + n;

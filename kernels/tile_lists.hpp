@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 
+#include "kernels/byte_bits_avx2.hpp"
 #include "kernels/philox_tile.hpp"
 
 #if defined(__AVX2__) && !defined(__CUDACC__)
@@ -39,9 +40,7 @@ inline TileMask mask_of_flags(const std::uint8_t* flags, int n) {
   for (int w = 0; w < tile / 32; ++w) {
     const std::uint32_t in_tile = first_persons(n).word[w];
 #if defined(TS_TILE_LISTS_AVX2)
-    const __m256i bytes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(flags + 32 * w));
-    const std::uint32_t zero = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(bytes, _mm256_setzero_si256())));
-    mask.word[w] = ~zero & in_tile;
+    mask.word[w] = ~byte_equal_bits(flags + 32 * w, 0) & in_tile;
 #else
     std::uint32_t bits = 0;
     for (int b = 0; b < 32 && 32 * w + b < n; ++b) bits |= static_cast<std::uint32_t>(flags[32 * w + b] != 0) << b;
