@@ -1,8 +1,8 @@
 // Exact sums of euros_to_cents (kernels/fixed_point.hpp) over four lanes at a time, for host
 // code compiled with AVX2, and of share_to_fixed (the same rounding in other units: add_units).
 // Each lane is floor(euros * 100 + 0.5), the scalar operations in order. Those integers are
-// summed in double lanes while every one is below 2^47 in size: at most 32 of them keep each
-// partial sum below 2^52, exact, and then the sums move to int64 lanes (an integral double v with
+// summed in double lanes while every one is below 2^46 in size: at most 32 of them keep each
+// partial sum below 2^51, exact, and then the sums move to int64 lanes (an integral double v with
 // |v| < 2^51 added to 1.5 * 2^52 leaves v in the low bits of the exact sum, so subtracting the
 // bits of 1.5 * 2^52 gives v as an int64 without a conversion per lane). Groups with larger
 // amounts (or NaN) are cast lane by lane, as euros_to_cents does. Integer sums in any order are
@@ -20,7 +20,7 @@ namespace ts::avx2 {
 template <int Bins>
 struct CentsLanes {
   static constexpr int adds_per_flush = 32;
-  __m256d pending[Bins];  // integral doubles, each lane's sum below 2^52 in size
+  __m256d pending[Bins];  // integral doubles, each lane's sum below 2^51 in size
   __m256i lanes[Bins];
   std::int64_t scalar[Bins] = {};  // the groups cast lane by lane, and anything added per person
   int adds = 0;
@@ -35,7 +35,7 @@ struct CentsLanes {
   // share_to_fixed with unit fixed_share_unit.
   void add_units(const __m256d (&x)[Bins], double unit, unsigned present = ~0u) {
     __m256d floored[Bins];
-    // The sum of the magnitudes reaches 2^47 (or is NaN) if one of them does.
+    // The sum of the magnitudes reaches 2^46 (or is NaN) if one of them does.
     __m256d magnitudes = _mm256_setzero_pd();
     const auto skip = [present](int b) { return ((present >> b) & 1u) == 0; };
     for (int b = 0; b < Bins; ++b) {
@@ -43,7 +43,7 @@ struct CentsLanes {
       floored[b] = _mm256_floor_pd(_mm256_add_pd(_mm256_mul_pd(x[b], _mm256_set1_pd(unit)), _mm256_set1_pd(0.5)));
       magnitudes = _mm256_add_pd(magnitudes, _mm256_andnot_pd(_mm256_set1_pd(-0.0), floored[b]));
     }
-    if (_mm256_movemask_pd(_mm256_cmp_pd(magnitudes, _mm256_set1_pd(140737488355328.0), _CMP_NLT_UQ)) == 0) {
+    if (_mm256_movemask_pd(_mm256_cmp_pd(magnitudes, _mm256_set1_pd(70368744177664.0), _CMP_NLT_UQ)) == 0) {
       for (int b = 0; b < Bins; ++b)
         if (!skip(b)) pending[b] = _mm256_add_pd(pending[b], floored[b]);
       if (++adds == adds_per_flush) flush();

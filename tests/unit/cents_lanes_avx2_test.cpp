@@ -42,6 +42,22 @@ TEST(CentsLanesAvx2, SumsEqualTheScalarCents) {
   }
 }
 
+// Amounts just below the shortcut's bound, summed in double lanes up to the flush: the partial
+// sums must stay small enough to move to int64 exactly.
+TEST(CentsLanesAvx2, LargestShortcutAmountsUpToTheFlush) {
+  std::mt19937_64 engine(13);
+  std::uniform_int_distribution<int> cents(0, 99);
+  ts::avx2::CentsLanes<1> lanes;
+  std::int64_t want = 0;
+  for (int group = 0; group < 3 * ts::avx2::CentsLanes<1>::adds_per_flush; ++group) {
+    alignas(32) double x[4];
+    for (double& v : x) v = (group % 2 ? 6.9e11 : 1.3e12) + 0.01 * cents(engine);  // either side of 2^46 cents
+    for (double e : x) want += ts::euros_to_cents(e);
+    lanes.add_euros({_mm256_load_pd(x)});
+  }
+  EXPECT_EQ(lanes.total(0), want);
+}
+
 // Bins left out of `present` add nothing; add_units with fixed_share_unit sums share_to_fixed.
 TEST(CentsLanesAvx2, PresentBinsAndOtherUnits) {
   std::mt19937_64 engine(11);
