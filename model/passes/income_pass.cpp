@@ -146,15 +146,11 @@ struct SetWages {
     // then the variants without the special cases give the same bits.
     bool ordinary = concentration >= -180.0 && concentration <= 180.0;
     for (int h = 0; h < V; ++h) ordinary = ordinary && ts::avx2::lanes_within(base[h], 0.05, 40.0);
-    if (ordinary) {
-      ts::avx2::log_vectors_of_normal(base);
-      for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
-      ts::avx2::exp_vectors_in_range(base);
-    } else {
-      ts::avx2::log_vectors(base);
-      for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
-      ts::avx2::exp_vectors(base);
-    }
+    if (ordinary) ts::avx2::log_vectors_of_normal(base);
+    else ts::avx2::log_vectors(base);
+    for (__m256d& v : base) v = _mm256_mul_pd(_mm256_set1_pd(concentration), v);
+    if (ordinary) ts::avx2::exp_vectors_in_range(base);
+    else ts::avx2::exp_vectors(base);
     for (int h = 0; h < V; ++h) {
       const std::size_t i = first + 4 * static_cast<std::size_t>(h);
       const __m128i adult = _mm_cmpgt_epi32(avx2::widen_bytes(p.age + i), _mm_set1_epi32(17));
