@@ -24,6 +24,8 @@ TS_HD inline std::uint64_t double_to_bits(double value) {
   __builtin_memcpy(&bits, &value, sizeof bits);
   return bits;
 }
+// A NaN with its quiet bit set, as an arithmetic operation would return it.
+TS_HD inline double quieted(double nan) { return bits_to_double(double_to_bits(nan) | (std::uint64_t{1} << 51)); }
 }  // namespace detail
 
 TS_HD inline double det_floor(double x) { return ::floor(x); }
@@ -114,8 +116,10 @@ TS_HD inline double det_logit_clamped(double p) {
   return det_logit(p < 1e-6 ? 1e-6 : (p > 1.0 - 1e-6 ? 1.0 - 1e-6 : p));
 }
 
-// a^b for a > 0.
-TS_HD inline double det_pow(double a, double b) { return det_exp(b * det_log(a)); }
+// a^b for a > 0. A NaN exponent is the result, whatever a: where det_log(a) is a NaN too, the
+// product of two NaNs carries either one's payload, by the operand order the compiler picks
+// (IEEE leaves it open; x86-64-v4 builds and v3 builds picked differently), so it is chosen here.
+TS_HD inline double det_pow(double a, double b) { return b != b ? detail::quieted(b) : det_exp(b * det_log(a)); }
 
 // det_exp, det_log and det_pow of N independent arguments at once. Each lane goes through
 // exactly the operations of the scalar function, in the same order, so it returns the same
@@ -195,6 +199,10 @@ TS_HD inline void det_log_lanes_portable(double (&x)[N]) {
 // a[l]^b for a[l] > 0, in place.
 template <int N>
 TS_HD inline void det_pow_lanes_portable(double (&a)[N], double b) {
+  if (b != b) {  // det_pow's NaN exponent
+    for (double& lane : a) lane = detail::quieted(b);
+    return;
+  }
   det_log_lanes_portable(a);
   for (int l = 0; l < N; ++l) a[l] *= b;
   det_exp_lanes_portable(a);
@@ -221,6 +229,7 @@ TS_HD inline void det_log_lanes(double (&x)[N]) {
 template <int N>
 TS_HD inline void det_pow_lanes(double (&a)[N], double b) {
 #if defined(TS_DET_MATH_AVX2) && !defined(__CUDA_ARCH__)
+  if (b != b) return det_pow_lanes_portable(a, b);  // det_pow's NaN exponent
   avx2::det_pow_lanes(a, b);
 #else
   det_pow_lanes_portable(a, b);

@@ -177,6 +177,23 @@ TEST(DetMath, LanesGiveTheScalarBitsForRandomArguments) {
   }
 }
 
+// A NaN exponent is the result, quieted, also where det_log(a) is a NaN of another payload
+// (a < 0, a NaN): the product of two NaNs would leave the payload to the compiler's operand order.
+TEST(DetMath, PowReturnsItsNanExponentQuieted) {
+  const double signalling = double_of(0xfff0000000000123ull), quiet = double_of(0xfff8000000000123ull);
+  for (double a : {-1.7588799277367157e-185, -2.0, 0.0, 2.0, double{INFINITY}, std::nan(""), double_of(0x7ff0000000000456ull)}) {
+    EXPECT_EQ(bits_of(ts::det_pow(a, signalling)), bits_of(quiet)) << a;
+    EXPECT_EQ(bits_of(ts::det_pow(a, quiet)), bits_of(quiet)) << a;
+    double lanes[5] = {a, a, 1.5, a, a}, portable[5] = {a, a, 1.5, a, a};
+    ts::det_pow_lanes(lanes, signalling);
+    ts::det_pow_lanes_portable(portable, signalling);
+    for (int l = 0; l < 5; ++l) {
+      EXPECT_EQ(bits_of(lanes[l]), bits_of(quiet)) << a << " lane " << l;
+      EXPECT_EQ(bits_of(portable[l]), bits_of(quiet)) << a << " lane " << l;
+    }
+  }
+}
+
 TEST(DetMath, LogisticInPlaceHasTheBitsOfTheScalarLogistic) {
   std::vector<double> xs = {0.0, -0.0, 1e-300, -1e-300, 709.5, -709.5, 745.5, -745.5, 1e10, -1e10,
                             std::nan(""), INFINITY, -INFINITY};
