@@ -19,7 +19,7 @@ ensemble_scale=${ENSEMBLE_SCALE:-0.1}
 if [ -d gpu-bundle ]; then
   loader=(gpu-bundle/lib/ld-linux-x86-64.so.2 --library-path gpu-bundle/lib)
   cuda_dir=gpu-bundle/cuda; cpu_dir=gpu-bundle/cpu
-  # The bundle's CPU build is compiled for the machine that made it (TS_CPU_ISA=auto: AVX2 there).
+  # The bundle's CPU build is compiled for AVX2 (x86-64-v3, bench/make-gpu-bundle.sh).
   if ! grep -qw avx2 /proc/cpuinfo; then
     echo "this host CPU lacks AVX2: rebuild the bundle with TS_CPU_ISA= (bench/make-gpu-bundle.sh)" >&2
     exit 1

@@ -3,10 +3,12 @@
 # device machines have CUDA but not NetCDF, toml++, fmt or CLI11, and no package registry):
 # the CUDA and CPU builds without MPI, plus every shared library they load and the dynamic
 # loader, into gpu-bundle/ and .gpu-carry/gpu-bundle.tar.xz (both ignored by git; carry the
-# latter to the device and unpack it in the repository root).
+# latter to the device and unpack it in the repository root). The CPU build targets AVX2
+# (x86-64-v3) unless TS_CPU_ISA says otherwise: the GPU machine's host CPU is not known here, and
+# the instruction set changes the speed, never the bits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-common=(-DCMAKE_BUILD_TYPE=Release -DTS_MPI=OFF -DTS_REFERENCE_BACKEND=OFF -DTS_CPU_ISA="${TS_CPU_ISA:-auto}")
+common=(-DCMAKE_BUILD_TYPE=Release -DTS_MPI=OFF -DTS_REFERENCE_BACKEND=OFF -DTS_CPU_ISA="${TS_CPU_ISA:-x86-64-v3}")
 cmake -S . -B build-gpu-cpu "${common[@]}" -DTS_BACKEND=cpu >/dev/null
 cmake -S . -B build-gpu-cuda "${common[@]}" -DTS_BACKEND=cuda >/dev/null
 targets=(taskshift ts_unit_engine)

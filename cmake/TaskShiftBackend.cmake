@@ -41,31 +41,40 @@ target_include_directories(ts_flags INTERFACE ${PROJECT_SOURCE_DIR})
 
 # The CPU instruction set. The model's arithmetic is IEEE basic operations without contraction
 # (det_math.hpp, no libm in the passes), so the instruction set changes the speed, never the
-# bits: with AVX2 the lockstep lanes and tile loops run four doubles wide. "auto" picks
-# x86-64-v3 (AVX2, FMA, BMI2) when the compiler accepts it and the build machine runs it, else
-# the compiler's default; set TS_CPU_ISA to any -march value, or to "" for the default, when the
-# binary will run on other machines than the one that built it (docs/hpc.md). The serial
-# reference engine is always built for the compiler's default, so the tests that compare it
-# with the OpenMP engine also check that the instruction set leaves the bits alone.
+# bits: with AVX2 the lockstep lanes and tile loops run four doubles wide. "auto" picks the
+# highest of x86-64-v4 (AVX-512) and x86-64-v3 (AVX2, FMA, BMI2) that the compiler accepts and
+# the build machine runs, else the compiler's default; set TS_CPU_ISA to any -march value, or to
+# "" for the default, when the binary will run on other machines than the one that built it
+# (docs/hpc.md). The serial reference engine is always built for the compiler's default, so the
+# tests that compare it with the OpenMP engine also check that the instruction set leaves the
+# bits alone.
 set(TS_CPU_ISA "auto" CACHE STRING "CPU instruction set (-march value), \"auto\" or \"\" for the compiler's default")
 if(TS_CPU_ISA STREQUAL "auto")
   set(TS_CPU_ISA_RESOLVED "")
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
-    try_run(ts_isa_runs ts_isa_compiles SOURCE_FROM_CONTENT isa_probe.cpp
-            "int main() { __builtin_cpu_init(); return __builtin_cpu_supports(\"x86-64-v3\") ? 0 : 1; }"
-            COMPILE_DEFINITIONS -march=x86-64-v3)
-    if(ts_isa_compiles AND ts_isa_runs EQUAL 0)
-      set(TS_CPU_ISA_RESOLVED "x86-64-v3")
-    endif()
+    foreach(level IN ITEMS x86-64-v4 x86-64-v3)
+      try_run(ts_isa_runs ts_isa_compiles SOURCE_FROM_CONTENT isa_probe.cpp
+              "int main() { __builtin_cpu_init(); return __builtin_cpu_supports(\"${level}\") ? 0 : 1; }"
+              COMPILE_DEFINITIONS -march=${level})
+      if(ts_isa_compiles AND ts_isa_runs EQUAL 0)
+        set(TS_CPU_ISA_RESOLVED "${level}")
+        break()
+      endif()
+    endforeach()
   endif()
 else()
   set(TS_CPU_ISA_RESOLVED "${TS_CPU_ISA}")
 endif()
 message(STATUS "TaskShift CPU instruction set: ${TS_CPU_ISA_RESOLVED}")
 if(TS_CPU_ISA_RESOLVED)
-  # Targets with the property TS_DEFAULT_ISA (the reference engine) keep the default.
-  target_compile_options(ts_flags INTERFACE
-    $<$<AND:$<COMPILE_LANGUAGE:CXX>,$<NOT:$<BOOL:$<TARGET_PROPERTY:TS_DEFAULT_ISA>>>>:-march=${TS_CPU_ISA_RESOLVED}>)
+  # Targets with the property TS_DEFAULT_ISA (the reference engine) keep the default. Vectors
+  # stay 256 bits wide: AVX-512's gain here is its 32 registers, three-input logic and mask
+  # compares in the AVX2-width code; 512-bit loops ran the year slower (docs/performance.md).
+  set(ts_isa_cxx $<AND:$<COMPILE_LANGUAGE:CXX>,$<NOT:$<BOOL:$<TARGET_PROPERTY:TS_DEFAULT_ISA>>>>)
+  target_compile_options(ts_flags INTERFACE $<${ts_isa_cxx}:-march=${TS_CPU_ISA_RESOLVED}>)
+  if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+    target_compile_options(ts_flags INTERFACE $<${ts_isa_cxx}:-mprefer-vector-width=256>)
+  endif()
 endif()
 
 # ts_engine_library(NAME SYSTEM SOURCES...): the kernels and model processes for one Thrust
