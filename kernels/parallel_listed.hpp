@@ -25,6 +25,13 @@ namespace detail {
 template <class Functor>
 concept FetchesAhead = requires(const Functor& f, std::size_t i) { f.fetch_ahead(i); };
 
+// A functor that takes a tile's listed indices together (their random draws in Philox lanes,
+// say) in handle_tile(first, listed, n), as for_each_selected_tile passes them (CPU only).
+template <class Functor>
+concept HandlesTiles = requires(const Functor& f, std::size_t first, const std::uint32_t* listed, std::size_t n) {
+  f.handle_tile(first, listed, n);
+};
+
 // A functor whose selected(i) is selection_column()[i] == selected_value(): its tiles are
 // listed 32 bytes at a time (CPU only).
 template <class Functor>
@@ -99,7 +106,8 @@ void for_each_selected(std::size_t begin, std::size_t end, const Functor& functo
   });
 }
 
-// functor.selected(i): the cheap test; functor(i): the work, a no-op for unselected i.
+// functor.selected(i): the cheap test; functor(i): the work, a no-op for unselected i; on the
+// CPU, functor.handle_tile(first, listed, n) instead where the functor has it.
 template <class Functor>
 void parallel_for_selected(std::size_t n, const Functor& functor) {
 #if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA || defined(TS_PER_PERSON_PATHS)
@@ -107,7 +115,12 @@ void parallel_for_selected(std::size_t n, const Functor& functor) {
 #else
   if (n == 0) return;
   for_each_span(n, [&](std::size_t begin, std::size_t end, int) {
-    for_each_selected(begin, end, functor, [&](std::size_t i) { functor(i); });
+    if constexpr (detail::HandlesTiles<Functor>)
+      for_each_selected_tile(begin, end, functor, [&](std::size_t first, const std::uint32_t* listed, std::size_t count) {
+        functor.handle_tile(first, listed, count);
+      });
+    else
+      for_each_selected(begin, end, functor, [&](std::size_t i) { functor(i); });
   });
 #endif
 }

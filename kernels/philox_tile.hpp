@@ -3,6 +3,8 @@
 // targets AVX2 (x86-64-v3), else in a plain loop. The same counters and key as PhiloxStream, so
 // the same bits (philox_test.cpp).
 #pragma once
+#include <cassert>
+#include <cstddef>
 #include <cstdint>
 
 #include "kernels/philox_stream.hpp"
@@ -212,6 +214,24 @@ inline void philox_stream_blocks_padded(int count, const std::uint32_t* id_low, 
 #else
   philox_stream_blocks(count, id_low, id_high, seed, replica, year, purpose, block, word0, word1, word2, word3);
 #endif
+}
+
+// Draw 0 of the streams of the listed persons (ids person_id[first + listed[k]], k < n, at most
+// 256: the CPU's tiles of selected persons, kernels/parallel_listed.hpp) in uniform[k].
+inline void philox_listed_first_uniforms(const std::uint64_t* person_id, std::size_t first, const std::uint32_t* listed,
+                                         std::size_t n, std::uint32_t seed, std::uint32_t replica, std::uint32_t year,
+                                         std::uint32_t purpose, double* uniform) {
+  constexpr std::size_t most = 256;
+  assert(n <= most);
+  std::uint32_t id_low[most] = {}, id_high[most] = {};  // zeroed: GCC cannot tell that only n are read
+  std::uint32_t word0[most], word1[most], word2[most], word3[most];
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::uint64_t id = person_id[first + listed[k]];
+    id_low[k] = static_cast<std::uint32_t>(id);
+    id_high[k] = static_cast<std::uint32_t>(id >> 32);
+  }
+  philox_stream_blocks(static_cast<int>(n), id_low, id_high, seed, replica, year, purpose, 0, word0, word1, word2, word3);
+  for (std::size_t k = 0; k < n; ++k) uniform[k] = uniform_from_words(word0[k], word1[k]);
 }
 
 // Draws 2 block and 2 block + 1 of the streams of `count` ids: uniform0[k], uniform1[k].

@@ -76,16 +76,9 @@ struct CountApplications {
 #if defined(TS_APPLICATION_CHOICE_AVX2)
   template <class Add>
   void choose_in_lanes(std::size_t first, const std::uint32_t* listed, std::size_t n, Add& add) const {
-    std::uint32_t id_low[listed_tile], id_high[listed_tile], word0[listed_tile], word1[listed_tile],
-        word2[listed_tile], word3[listed_tile];
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t id = p.person_id[first + listed[k]];
-      id_low[k] = static_cast<std::uint32_t>(id);
-      id_high[k] = static_cast<std::uint32_t>(id >> 32);
-    }
-    // Draw 0 of each seeker's stream: words 0 and 1 of block 0.
-    philox_stream_blocks(static_cast<int>(n), id_low, id_high, seed, replica, static_cast<std::uint32_t>(year),
-                         purpose_application, 0, word0, word1, word2, word3);
+    double draw[listed_tile];  // draw 0 of each seeker's stream
+    philox_listed_first_uniforms(p.person_id, first, listed, n, seed, replica, static_cast<std::uint32_t>(year),
+                                 purpose_application, draw);
     for (std::size_t k = 0; k < n; k += 4) {
       std::size_t lane[4];  // past the last seeker, lanes repeat it and are not recorded
       for (std::size_t l = 0; l < 4; ++l) lane[l] = k + l < n ? k + l : n - 1;
@@ -101,9 +94,7 @@ struct CountApplications {
                          p.task_routine_manual[i[3]]),
           _mm256_setr_pd(p.task_manual[i[0]], p.task_manual[i[1]], p.task_manual[i[2]], p.task_manual[i[3]])};
       const __m256d education = _mm256_setr_pd(p.education[i[0]], p.education[i[1]], p.education[i[2]], p.education[i[3]]);
-      const __m256d u = _mm256_setr_pd(
-          uniform_from_words(word0[lane[0]], word1[lane[0]]), uniform_from_words(word0[lane[1]], word1[lane[1]]),
-          uniform_from_words(word0[lane[2]], word1[lane[2]]), uniform_from_words(word0[lane[3]], word1[lane[3]]));
+      const __m256d u = _mm256_setr_pd(draw[lane[0]], draw[lane[1]], draw[lane[2]], draw[lane[3]]);
       int group[4];
       choose_applications_avx2(choice, task, education, u, group);
       for (std::size_t l = 0; l < 4 && k + l < n; ++l) record(i[l], group[l], add);
@@ -129,10 +120,23 @@ struct Hire {
   void fetch_ahead(std::size_t i) const { __builtin_prefetch(p.person_id + i); }
   TS_HD void operator()(std::size_t i) const {
     if (!selected(i)) return;
+    const PhiloxStream hiring(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_hiring);
+    hire_or_not(i, hiring.uniform(0));
+  }
+  // The CPU's tiles of seekers (parallel_for_selected): draw 0 of their hiring streams in Philox
+  // lanes, then each seeker as operator() would.
+  template <class = void>  // CPU only, see CountApplications
+  void handle_tile(std::size_t first, const std::uint32_t* listed, std::size_t n) const {
+    double draw[listed_tile];
+    philox_listed_first_uniforms(p.person_id, first, listed, n, seed, replica, static_cast<std::uint32_t>(year),
+                                 purpose_hiring, draw);
+    for (std::size_t k = 0; k < n; ++k) hire_or_not(first + listed[k], draw[k]);
+  }
+  // Seeker i, whose hiring draw is u.
+  TS_HD void hire_or_not(std::size_t i, double u) const {
     const std::uint64_t id = p.person_id[i];
     const int group = applied_group[i];
-    const PhiloxStream hiring(seed, replica, id, static_cast<std::uint32_t>(year), purpose_hiring);
-    if (!(hiring.uniform(0) < hire_probability[group][p.education[i]])) {
+    if (!(u < hire_probability[group][p.education[i]])) {
       const int months = p.unemployment_months[i] + 12;
       p.unemployment_months[i] = static_cast<std::uint8_t>(months > 255 ? 255 : months);
       return;

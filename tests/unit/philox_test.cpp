@@ -119,6 +119,21 @@ TEST(Philox, PaddedStreamBlocksMatchPhiloxStreamUpToTheCount) {
   }
 }
 
+// Draw 0 of listed persons' streams, as the CPU's tiles of selected persons take them: every
+// listed count from 0 to the tile's 256, the ids read through the list.
+TEST(Philox, ListedFirstUniformsMatchPhiloxStream) {
+  std::vector<std::uint64_t> person_id(300);
+  for (std::size_t i = 0; i < person_id.size(); ++i) person_id[i] = 0x9E3779B97F4A7C15ull * (i + 3) >> (i % 7);
+  std::vector<std::uint32_t> listed(256);
+  std::vector<double> uniform(256);
+  for (std::size_t n = 0; n <= 256; n += (n < 20 ? 1 : 17)) {
+    for (std::size_t k = 0; k < n; ++k) listed[k] = static_cast<std::uint32_t>((k * 37) % 256);
+    ts::philox_listed_first_uniforms(person_id.data(), 40, listed.data(), n, 11u, 2u, 2042u, 9u, uniform.data());
+    for (std::size_t k = 0; k < n; ++k)
+      ASSERT_EQ(uniform[k], ts::PhiloxStream(11u, 2u, person_id[40 + listed[k]], 2042u, 9u).uniform(0)) << n << " " << k;
+  }
+}
+
 TEST(Philox, EveryKeyPartChangesTheDraw) {
   const ts::PhiloxStream base(7, 0, 123456789012ull, 2030, 3);
   const double u = base.uniform(0);
