@@ -366,7 +366,8 @@ class SupplyTiles {
     draw(employed_mask_, n, purpose_separation, 0u, u_separation_, nullptr);
     draw(temporary_mask_, n, purpose_contract, 0u, u_contract_, nullptr);
     const std::uint8_t* education = p.education + first;
-    std::int64_t displaced_sum = 0;
+    // The tile's sums in locals, which the person columns' stores cannot alias (the row can).
+    std::int64_t displaced_sum = 0, fte_by_group[isco_group_count] = {}, by_task[task_category_count] = {};
     for (int e = 0; e < count; ++e) {
       const int j = employed_[e];
       const std::size_t i = first + static_cast<std::size_t>(j);
@@ -379,10 +380,9 @@ class SupplyTiles {
       p.displaced_share[i] = static_cast<float>(displaced);
       displaced_[j] = displaced;
       p.hours[i] = new_hours_[e];
-      add(bin_displaced_fte + group_[e], static_cast<std::int64_t>(det_floor(fte_fixed_[e])));
+      fte_by_group[group_[e]] += static_cast<std::int64_t>(det_floor(fte_fixed_[e]));
       if (weight_mask_[e] != 0)
-        for (int k = 0; k < task_category_count; ++k)
-          add(bin_displaced_task + k, static_cast<std::int64_t>(det_floor(task_fixed_[k][e])));
+        for (int k = 0; k < task_category_count; ++k) by_task[k] += static_cast<std::int64_t>(det_floor(task_fixed_[k][e]));
       displaced_sum += share_to_fixed(displaced);
       std::uint8_t status = status_[j];
       if (u_separation_[j] < separation_[e]) {
@@ -398,6 +398,8 @@ class SupplyTiles {
       const int group = group_[e];  // counted here, where the group is at hand (see count())
       counts_[status == status_unemployed ? bin_seekers + group * education_count + education[j] : bin_employed + group] += 1;
     }
+    for (int g = 0; g < isco_group_count; ++g) add(bin_displaced_fte + g, fte_by_group[g]);
+    for (int k = 0; k < task_category_count; ++k) add(bin_displaced_task + k, by_task[k]);
     add(bin_displaced_sum, displaced_sum);
     add(bin_employed_total, count);
   }
