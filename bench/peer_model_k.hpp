@@ -248,7 +248,7 @@ struct PersonWords {
 };
 
 TS_HD inline PersonWords person_words(std::uint32_t seed, std::uint32_t id_low, std::uint32_t id_high, std::uint32_t year) {
-  PersonWords d{{id_low, id_high, ((year & 0xffffu) << 16) | (purpose_period & 0xffffu), 0u}};
+  PersonWords d{{id_low, id_high, ts::philox_year_purpose(year, purpose_period), 0u}};
   ts::philox4x32_10_words(d.w[0], d.w[1], d.w[2], d.w[3], seed, 0u);
   return d;
 }

@@ -94,15 +94,21 @@ TS_HD inline double uniform_in_block(const RandomBlock& b, std::uint32_t k) {
   return (static_cast<double>(bits53) + 0.5) * (1.0 / 9007199254740992.0);
 }
 
+// Counter word 2 of a stream: the year and the purpose, 16 bits each. Every path that draws
+// a stream (PhiloxStream, the CPU's tiles of streams, the peer workload) keys it with this.
+TS_HD constexpr std::uint32_t philox_year_purpose(std::uint32_t year, std::uint32_t purpose) {
+  return ((year & 0xffffu) << 16) | (purpose & 0xffffu);
+}
+
 // The stream of one person in one year for one purpose. Key = (seed, replica); counter =
-// (person id low, person id high, year << 16 | purpose, block index).
+// (person id low, person id high, philox_year_purpose(year, purpose), block index).
 class PhiloxStream {
  public:
   TS_HD PhiloxStream(std::uint32_t seed, std::uint32_t replica, std::uint64_t person_id,
                      std::uint32_t year, std::uint32_t purpose)
       : key_{seed, replica},
         counter_{static_cast<std::uint32_t>(person_id), static_cast<std::uint32_t>(person_id >> 32),
-                 ((year & 0xffffu) << 16) | (purpose & 0xffffu)} {}
+                 philox_year_purpose(year, purpose)} {}
 
   TS_HD RandomBlock block(std::uint32_t index) const {
     const std::uint32_t counter[4] = {counter_[0], counter_[1], counter_[2], index};

@@ -170,7 +170,7 @@ inline void philox_stream_blocks(int count, const std::uint32_t* id_low, const s
                                  std::uint32_t seed, std::uint32_t replica, std::uint32_t year, std::uint32_t purpose,
                                  std::uint32_t block, std::uint32_t* word0, std::uint32_t* word1, std::uint32_t* word2,
                                  std::uint32_t* word3) {
-  const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
+  const std::uint32_t year_purpose = philox_year_purpose(year, purpose);
   int first = 0;
 #if defined(TS_PHILOX_AVX2)
   const detail::PhiloxConstants k(seed, replica, year_purpose, block);
@@ -202,7 +202,7 @@ inline void philox_stream_blocks_padded(int count, const std::uint32_t* id_low, 
                                         std::uint32_t* word1, std::uint32_t* word2, std::uint32_t* word3) {
   static_assert(words == 2 || words == 4);
 #if defined(TS_PHILOX_AVX2)
-  const std::uint32_t year_purpose = ((year & 0xffffu) << 16) | (purpose & 0xffffu);
+  const std::uint32_t year_purpose = philox_year_purpose(year, purpose);
   const detail::PhiloxConstants k(seed, replica, year_purpose, block);
   int first = 0;
   for (; first + 16 <= count; first += 16)
