@@ -1,6 +1,6 @@
 """The indicator variables that every TaskShift output file holds (without their _p05/_p50/_p95
-companions): report.py notes any that a file lacks, and make_example_output.py writes them all,
-so the synthetic file tests the report against the same list."""
+companions): report.py notes any that a file lacks, and make_example_output.py checks that it
+writes them all, so the synthetic file tests the report against the same list."""
 
 EXPECTED_VARIABLES = [
     "population_by_status", "employment_rate_20_64", "unemployment_rate",
