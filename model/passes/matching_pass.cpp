@@ -134,14 +134,13 @@ struct Hire {
   }
   // Seeker i, whose hiring draw is u.
   TS_HD void hire_or_not(std::size_t i, double u) const {
-    const std::uint64_t id = p.person_id[i];
     const int group = applied_group[i];
     if (!(u < hire_probability[group][p.education[i]])) {
       const int months = p.unemployment_months[i] + 12;
       p.unemployment_months[i] = static_cast<std::uint8_t>(months > 255 ? 255 : months);
       return;
     }
-    const PhiloxStream job(seed, replica, id, static_cast<std::uint32_t>(year), purpose_new_job);
+    const PhiloxStream job(seed, replica, p.person_id[i], static_cast<std::uint32_t>(year), purpose_new_job);
     int type;
     if (t.occupation_isco1[p.occupation[i]] != group + 1) {  // occupational mobility: draws 0-6
       const PhiloxBlocks<4> draws(job);
