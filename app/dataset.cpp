@@ -17,6 +17,7 @@
 #include <stdexcept>
 
 #include "app/input_error.hpp"
+#include "app/output_folder.hpp"
 
 namespace ts::app {
 namespace {
@@ -52,6 +53,7 @@ bool is_whole(double value) {
 // Writes through a temporary name in the same folder and renames onto `out` only when
 // `write` returned; on any exception the temporary is removed and the exception goes on.
 void write_atomically(const fs::path& out, const std::function<void(const fs::path&)>& write) {
+  check_output_folder(out);
   const fs::path partial = out.string() + ".partial-" + std::to_string(::getpid());
   try {
     write(partial);

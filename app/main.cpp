@@ -13,6 +13,7 @@
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
 #include "app/output_dataset.hpp"
+#include "app/output_folder.hpp"
 #include "app/run_command.hpp"
 #include "app/scenario.hpp"
 #include "app/synth_command.hpp"
@@ -175,6 +176,7 @@ int main(int argc, char** argv) {
       return run_python_tool("compare.py", args);
     }
     if (*merge_cmd) {
+      ts::app::check_output_folder(merge_output);
       std::vector<ts::app::Dataset> blocks;
       for (const auto& file : merge_inputs) blocks.push_back(ts::app::read_netcdf(file));
       ts::app::write_netcdf(ts::app::merge_replicas(blocks), merge_output);

@@ -22,6 +22,7 @@
 #include "app/population_file.hpp"
 #include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
+#include "app/output_folder.hpp"
 #include "app/parallel_population_file.hpp"
 #include "app/scenario.hpp"
 #include "kernels/device_info.hpp"
@@ -169,6 +170,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
   if (o.last_year < o.first_year) throw InputError("--years: the last year is before the first");
   check_replica_groups(o, mpi.size());
+  if (mpi.rank() == 0) check_output_folder(o.output);
   const std::vector<model::ParameterSpec> specs = all_specs();
   const ResolvedScenario scenario = load_scenario(o.scenario, specs, o.set, o.first_year, o.last_year);
   if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;

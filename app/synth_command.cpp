@@ -10,6 +10,7 @@
 #include "app/calibration_loader.hpp"
 #include "app/input_error.hpp"
 #include "app/microdata.hpp"
+#include "app/output_folder.hpp"
 #include "app/population_file.hpp"
 #include "app/population_report.hpp"
 #include "app/scenario.hpp"
@@ -32,6 +33,8 @@ int synth_command(const SynthOptions& o, const mpi::Context& mpi) {
 #endif
   if (o.output.empty() && o.report.empty()) throw InputError("synth: give -o POP.nc, --report FILE or both");
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
+  if (!o.output.empty()) check_output_folder(o.output);
+  if (!o.report.empty()) check_output_folder(o.report);
   const auto started = std::chrono::steady_clock::now();
   std::vector<model::ParameterSpec> specs(model::scenario_parameter_specs().begin(), model::scenario_parameter_specs().end());
   for (const auto& spec : model::energy_parameter_specs) specs.push_back(spec);

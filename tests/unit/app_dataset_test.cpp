@@ -12,6 +12,7 @@
 
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
+#include "app/output_folder.hpp"
 
 namespace {
 
@@ -182,17 +183,30 @@ TEST(Dataset, ErrorMidWriteLeavesNoFileUnderTheFinalName) {
   EXPECT_EQ(partial_files_in(file.parent_path()), 0u);
 }
 
-TEST(Dataset, NetcdfErrorsNameThePath) {
-  const fs::path file = scratch("no_such_folder/out.nc");
+// What `write_netcdf` (and `run`, `synth` and `merge` before any work) says about a path that
+// cannot be written: the path, and what is wrong with its folder.
+std::string output_folder_error(const fs::path& file) {
   try {
     ts::app::write_netcdf(make_dataset({0}), file);
-    FAIL() << "expected an exception";
-  } catch (const std::runtime_error& error) {
-    EXPECT_NE(std::string(error.what()).find(file.string()), std::string::npos) << error.what();
-    EXPECT_NE(std::string(error.what()).find("NetCDF error while creating the file: "),
-              std::string::npos)
-        << error.what();
+  } catch (const ts::app::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find(file.string() + ": "), std::string::npos) << error.what();
+    return error.what();
   }
+  ADD_FAILURE() << "expected an InputError for " << file;
+  return "";
+}
+
+TEST(Dataset, UnwritablePathsAreNamedWithTheirFolder) {
+  EXPECT_NE(output_folder_error(scratch("no_such_folder/out.nc")).find("the folder '" +
+                                                                       scratch("no_such_folder").string() +
+                                                                       "' does not exist"),
+            std::string::npos);
+  std::ofstream(scratch("plain_file")) << "x";
+  EXPECT_NE(output_folder_error(scratch("plain_file/out.nc")).find("is not a folder"), std::string::npos);
+  fs::create_directories(scratch("a_folder.nc"));
+  EXPECT_NE(output_folder_error(scratch("a_folder.nc")).find("is a folder"), std::string::npos);
+  EXPECT_EQ(partial_files_in(scratch("")), 0u);
+  EXPECT_NO_THROW(ts::app::check_output_folder(scratch("fine.nc")));
   EXPECT_THROW(ts::app::read_netcdf(scratch("missing.nc")), std::runtime_error);
 }
 
