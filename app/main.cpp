@@ -4,11 +4,13 @@
 #include <execinfo.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
@@ -64,6 +66,15 @@ int main(int argc, char** argv) {
       "  taskshift report baseline.nc -o report/\n"
       "  taskshift compare baseline.nc rapid.nc\n");
 
+  // CLI::NonNegativeNumber prints the largest double as its bound.
+  const CLI::Validator zero_or_more(
+      [](std::string& text) -> std::string {
+        int value = -1;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error == std::errc() && end == text.data() + text.size() && value >= 0) return "";
+        return "expected a whole number, 0 or more, found '" + text + "'";
+      },
+      "INT>=0");
   ts::app::RunOptions run;
   run.calibration_dir = default_calibration_dir();
   std::string years = "2024:2050";
@@ -72,16 +83,16 @@ int main(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output, "Output NetCDF file")->required();
   run_cmd->add_option("--scale", run.scale, "Fraction of the population to simulate (results are weighted)");
   run_cmd->add_option("--replicas", run.replicas, "Number of ensemble replicas");
-  run_cmd->add_option("--replica-offset", run.replica_offset, "Number of the first replica (for ensemble blocks)");
+  run_cmd->add_option("--replica-offset", run.replica_offset, "Number of the first replica (for ensemble blocks)")->check(zero_or_more);
   run_cmd->add_option("--replica-groups", run.replica_groups,
                       "Split the MPI ranks into G groups that run blocks of replicas side by side (docs/hpc.md)");
   run_cmd->add_option("--years", years, "First and last year, FIRST:LAST");
   run_cmd->add_option("--seed", run.seed, "Random seed");
-  run_cmd->add_option("--threads", run.threads, "Threads per rank (CPU backend)");
+  run_cmd->add_option("--threads", run.threads, "Threads per rank (CPU backend)")->check(zero_or_more);
   run_cmd->add_option("--set", run.set, "Override a scenario key: key=value (TOML value)");
   run_cmd->add_option("--calibration", run.calibration_dir, "Directory of the calibration tables");
   run_cmd->add_flag("--print-config", run.print_config, "Print the resolved scenario");
-  run_cmd->add_option("--checkpoint-every", run.checkpoint_every, "Write a checkpoint every K years");
+  run_cmd->add_option("--checkpoint-every", run.checkpoint_every, "Write a checkpoint every K years")->check(zero_or_more);
   run_cmd->add_option("--checkpoint-dir", run.checkpoint_dir, "Checkpoint directory (default: OUT without .nc, plus .ckpt)");
   run_cmd->add_option("--restart", run.restart_dir, "Continue from the checkpoint in this directory");
   run_cmd->add_option("--alignment-from", run.alignment_from,
@@ -108,7 +119,7 @@ int main(int argc, char** argv) {
   synth_cmd->add_option("--scenario", synth.scenario, "Scenario whose parameters build the population (default: baseline)")
       ->check(CLI::ExistingFile);
   synth_cmd->add_option("--calibration", synth.calibration_dir, "Directory of the calibration tables");
-  synth_cmd->add_option("--threads", synth.threads, "Threads (CPU backend)");
+  synth_cmd->add_option("--threads", synth.threads, "Threads (CPU backend)")->check(zero_or_more);
 
   std::vector<std::string> validate_files, validate_set;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
@@ -150,10 +161,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) {
-      const auto colon = years.find(':');
-      if (colon == std::string::npos) throw ts::app::InputError("--years: expected FIRST:LAST, found '" + years + "'");
-      run.first_year = std::stoi(years.substr(0, colon));
-      run.last_year = std::stoi(years.substr(colon + 1));
+      std::tie(run.first_year, run.last_year) = ts::app::year_range(years);
       return ts::app::run_command(run, mpi);
     }
     if (*synth_cmd) return ts::app::synth_command(synth, mpi);

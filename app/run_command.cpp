@@ -5,6 +5,7 @@
 #include <csignal>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <chrono>
 #include <cstdio>
@@ -153,6 +154,21 @@ int thread_count() {
 
 }  // namespace
 
+std::pair<int, int> year_range(const std::string& text) {
+  const auto refuse = [&] {
+    return InputError("--years: expected FIRST:LAST, two years such as 2024:2050, found '" + text + "'");
+  };
+  const auto whole_year = [&](std::string_view part) {
+    int year = 0;
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), year);
+    if (part.empty() || error != std::errc() || end != part.data() + part.size()) throw refuse();
+    return year;
+  };
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) throw refuse();
+  return {whole_year(std::string_view(text).substr(0, colon)), whole_year(std::string_view(text).substr(colon + 1))};
+}
+
 int validate_command(const std::vector<std::string>& files, const std::vector<std::string>& set) {
   const std::vector<model::ParameterSpec> specs = all_specs();
   for (const std::string& file : files) {
@@ -168,7 +184,16 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
 #endif
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
   if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
+  // The calibration tables describe one year (the base population, wages and tax-benefit rules).
+  const int base_year = model::RunSettings{}.base_year;
+  if (o.first_year != base_year)
+    throw InputError("--years: the first year must be " + std::to_string(base_year) +
+                     ", the year the calibration tables describe; found " + std::to_string(o.first_year));
   if (o.last_year < o.first_year) throw InputError("--years: the last year is before the first");
+  for (const int year : o.snapshot_years)
+    if (year < o.first_year || year > o.last_year)
+      throw InputError("--snapshot-years: " + std::to_string(year) + " is outside the run's years " +
+                       std::to_string(o.first_year) + "-" + std::to_string(o.last_year));
   check_replica_groups(o, mpi.size());
   if (mpi.rank() == 0) check_output_folder(o.output);
   const std::vector<model::ParameterSpec> specs = all_specs();

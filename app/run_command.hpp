@@ -3,6 +3,7 @@
 // side), and writes the NetCDF (and CSV) output from rank 0.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mpi/mpi_context.hpp"
@@ -31,6 +32,9 @@ struct RunOptions {
   std::vector<int> snapshot_years;  // person-level files of replica 0 at the end of these years
   std::string population;        // person file to start from instead of synthesising (docs/population.md)
 };
+
+// "FIRST:LAST" of --years, two whole years; anything else is an InputError naming the option.
+std::pair<int, int> year_range(const std::string& text);
 
 // Returns 0 when complete, 3 when a signal (SIGUSR1, SIGTERM) stopped the run after writing a
 // checkpoint.

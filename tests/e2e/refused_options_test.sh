@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Options that cannot work are refused before any work, with a message that names the option
+# (or the output path) and what is wrong. An output whose folder is missing is refused before any
+# year is simulated (a yearly checkpoint would show one) and leaves nothing behind.
+set -euo pipefail
+taskshift=$1; source_dir=$2
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+scenario=$source_dir/configs/scenarios/baseline.toml
+passed=0; failed=0
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+refused() { # NAME RC MESSAGE CMD...: exit code RC and MESSAGE (fixed text) on stderr
+  local name=$1 want=$2 message=$3; shift 3
+  local rc=0
+  "$@" >"$work/out" 2>"$work/err" || rc=$?
+  if [ "$rc" = "$want" ] && grep -qF -- "$message" "$work/err"; then passed=$((passed + 1))
+  else fail "$name: rc $rc (expected $want), stderr: $(cat "$work/err")"; fi
+}
+run() { "$taskshift" run "$scenario" -o "$work/out.nc" --scale 0.001 "$@"; }
+
+refused "run into a missing folder" 2 "$work/missing/out.nc: the folder '$work/missing' does not exist" \
+  "$taskshift" run "$scenario" -o "$work/missing/out.nc" --scale 0.01 --checkpoint-every 1 --checkpoint-dir "$work/ckpt"
+[ ! -e "$work/ckpt" ] && passed=$((passed + 1)) || fail "run simulated years before refusing its output"
+refused "run into a folder" 2 "$work: is a folder" "$taskshift" run "$scenario" -o "$work" --scale 0.001
+refused "synth into a missing folder" 2 "$work/missing/pop.nc: the folder '$work/missing' does not exist" \
+  "$taskshift" synth -o "$work/missing/pop.nc" --scale 0.001
+refused "synth report into a missing folder" 2 "$work/missing/fit.csv: the folder '$work/missing' does not exist" \
+  "$taskshift" synth --report "$work/missing/fit.csv" --scale 0.001
+refused "merge into a missing folder" 2 "$work/missing/merged.nc: the folder '$work/missing' does not exist" \
+  "$taskshift" merge -o "$work/missing/merged.nc" "$work/none.nc"
+[ ! -e "$work/missing" ] && passed=$((passed + 1)) || fail "the missing folder was created"
+
+for years in 2024-2030 2024:20x0 :2030 2024: " 2024:2030" 2024:2030:2040; do
+  refused "--years '$years'" 2 "--years: expected FIRST:LAST, two years such as 2024:2050, found '$years'" run --years "$years"
+done
+refused "--years from 2020" 2 "--years: the first year must be 2024, the year the calibration tables describe; found 2020" \
+  run --years 2020:2030
+refused "--years backwards" 2 "--years: the last year is before the first" run --years 2024:2023
+refused "--snapshot-years outside" 2 "--snapshot-years: 2031 is outside the run's years 2024-2030" \
+  run --years 2024:2030 --snapshot-years 2025,2031
+for option in --threads --checkpoint-every --replica-offset; do
+  refused "$option -1" 105 "$option: expected a whole number, 0 or more, found '-1'" run "$option" -1
+done
+refused "synth --threads -1" 105 "--threads: expected a whole number, 0 or more, found '-1'" \
+  "$taskshift" synth -o "$work/pop.nc" --scale 0.001 --threads -1
+[ ! -e "$work/out.nc" ] && [ ! -e "$work/pop.nc" ] && passed=$((passed + 1)) || fail "a refused command wrote its output"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
