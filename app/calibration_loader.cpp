@@ -64,6 +64,20 @@ class Coverage {
   std::map<int, std::size_t> seen_;
 };
 
+// Bounds that no region's table reaches, so that a mistyped count is refused with its line
+// instead of asking for memory that no machine has.
+constexpr double most_persons_of_one_age_and_sex = 1e7;
+constexpr double most_persons_of_one_age_band_and_sex = 1e8;
+// Calendar years of the year-keyed tables.
+constexpr int first_table_year = 1900, last_table_year = 2200;
+
+// Each year at most once in a year-keyed table.
+void mark_year(std::set<int>& seen, const CsvTable& t, std::size_t row, int year) {
+  if (!seen.insert(year).second)
+    throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'year': a second row for " +
+                     std::to_string(year));
+}
+
 double table_parameter(const CsvTable& t, const std::string& name) {
   for (std::size_t r = 0; r < t.rows(); ++r)
     if (t.text(r, "parameter") == name) return t.number(r, "value");
@@ -74,14 +88,11 @@ void load_population(model::Calibration& c, const std::filesystem::path& dir) {
   const CsvTable t = CsvTable::load(dir / "population_age_sex.csv", {"age", "sex", "persons"});
   Coverage coverage(t, 2 * model::age_count);
   for (std::size_t r = 0; r < t.rows(); ++r) {
-    const double age = t.number(r, "age");
-    if (age < model::first_age || age > model::last_age || age != static_cast<int>(age))
-      throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected an integer from 15 to 100, found " + std::string(t.text(r, "age")));
-    const double persons = t.number(r, "persons");
-    if (persons < 0) throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'persons': negative count");
+    const int age = t.whole_number(r, "age", model::first_age, model::last_age);
+    const double persons = t.number_in(r, "persons", 0.0, most_persons_of_one_age_and_sex);
     const int sex = sex_index(t, r);
-    coverage.mark(r, sex * 1000 + static_cast<int>(age));
-    c.persons[sex][static_cast<int>(age) - model::first_age] = persons;
+    coverage.mark(r, sex * 1000 + age);
+    c.persons[sex][age - model::first_age] = persons;
   }
   coverage.check();
 }
@@ -156,27 +167,28 @@ void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
     const CsvTable t = CsvTable::load(dir / "life_table.csv", {"age", "sex", "qx"});
     Coverage coverage(t, 2 * model::life_table_ages);
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      const double age = t.number(r, "age");
-      if (age < 0 || age >= model::life_table_ages || age != static_cast<int>(age))
-        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected an integer from 0 to 105");
+      const int age = t.whole_number(r, "age", 0, model::life_table_ages - 1);
       const int sex = sex_index(t, r);
-      coverage.mark(r, sex * 1000 + static_cast<int>(age));
-      c.death_probability[sex][static_cast<int>(age)] = t.share(r, "qx");
+      coverage.mark(r, sex * 1000 + age);
+      c.death_probability[sex][age] = t.share(r, "qx");
     }
     coverage.check();
   }
   {
     const CsvTable t = CsvTable::load(dir / "retirement.csv", {"year", "statutory_age"});
-    for (std::size_t r = 0; r < t.rows(); ++r)
-      c.statutory_retirement_age[static_cast<int>(t.number(r, "year"))] = static_cast<int>(t.number(r, "statutory_age"));
+    std::set<int> years;
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int year = t.whole_number(r, "year", first_table_year, last_table_year);
+      mark_year(years, t, r, year);
+      c.statutory_retirement_age[year] = t.whole_number(r, "statutory_age", 55, 75);
+    }
   }
   {
     const CsvTable t = CsvTable::load(dir / "retirement_exit.csv", {"age", "sex", "exit_rate"});
     Coverage coverage(t, 2 * model::retirement_exit_ages);
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      const int age = static_cast<int>(t.number(r, "age"));
-      if (age < model::retirement_exit_first_age || age >= model::retirement_exit_first_age + model::retirement_exit_ages)
-        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'age': expected 55 to 66");
+      const int age = t.whole_number(r, "age", model::retirement_exit_first_age,
+                                     model::retirement_exit_first_age + model::retirement_exit_ages - 1);
       const int sex = sex_index(t, r);
       coverage.mark(r, sex * 1000 + age);
       c.retirement_exit_rate[sex][age - model::retirement_exit_first_age] = t.share(r, "exit_rate");
@@ -186,20 +198,23 @@ void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
   {
     const CsvTable t = CsvTable::load(dir / "cohort_education.csv", {"year", "low", "middle", "high"});
     t.check_shares_sum_to_one({"low", "middle", "high"}, 1e-3);
-    for (std::size_t r = 0; r < t.rows(); ++r)
-      c.cohort_education[static_cast<int>(t.number(r, "year"))] = {t.share(r, "low"), t.share(r, "middle"), t.share(r, "high")};
+    std::set<int> years;
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      const int year = t.whole_number(r, "year", first_table_year, last_table_year);
+      mark_year(years, t, r, year);
+      c.cohort_education[year] = {t.share(r, "low"), t.share(r, "middle"), t.share(r, "high")};
+    }
   }
   {
     const CsvTable t = CsvTable::load(dir / "population_projection.csv", {"year", "sex", "age_band", "persons"});
     // Population alignment needs every sex and band of a year: a year with a row missing is refused.
     std::map<int, std::set<std::size_t>> seen;
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      const int year = static_cast<int>(t.number(r, "year"));
+      const int year = t.whole_number(r, "year", first_table_year, last_table_year);
       const auto sex = static_cast<std::size_t>(sex_index(t, r));
       const auto band = static_cast<std::size_t>(band_index(t, r, "age_band", status_bands));
-      const double persons = t.number(r, "persons");
+      const double persons = t.number_in(r, "persons", 0.0, most_persons_of_one_age_band_and_sex);
       const std::string where = t.file_name() + ":" + std::to_string(t.line_of(r));
-      if (persons < 0) throw InputError(where + ": column 'persons': negative count");
       if (!seen[year].insert(sex * model::status_band_count + band).second)
         throw InputError(where + ": a second row for year " + std::to_string(year) + ", this sex and age band");
       c.projected_persons[year][sex][band] = persons;
@@ -219,10 +234,11 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
     t.check_shares_sum_to_one({"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"}, 1e-4);
     for (std::size_t r = 0; r < t.rows(); ++r) {
       model::Occupation o{};
-      o.isco4 = static_cast<int>(t.number(r, "isco4"));
-      o.isco1 = static_cast<int>(t.number(r, "isco1"));
-      if (o.isco1 < 1 || o.isco1 > 9 || o.isco4 / 1000 != o.isco1)
-        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': must be 1-9 and the first digit of isco4");
+      o.isco4 = t.whole_number(r, "isco4", 1000, 9999);
+      o.isco1 = t.whole_number(r, "isco1", 1, 9);
+      if (o.isco4 / 1000 != o.isco1)
+        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': expected the first digit of isco4 (" +
+                         std::to_string(o.isco4) + "), found " + std::to_string(o.isco1));
       o.weight = t.number(r, "weight");
       if (!(o.weight >= 0.0))
         throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'weight': must be non-negative");
@@ -238,8 +254,7 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
     const CsvTable t = CsvTable::load(dir / "occupation_by_education.csv", {"isco1", "low", "middle", "high"});
     Coverage coverage(t, model::isco_group_count);
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      const int g = static_cast<int>(t.number(r, "isco1"));
-      if (g < 1 || g > 9) throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': expected 1-9");
+      const int g = t.whole_number(r, "isco1", 1, 9);
       coverage.mark(r, g);
       for (int e = 0; e < education_count; ++e) c.occupation_group_by_education[g - 1][e] = t.share(r, model::education_names[e]);
     }
@@ -255,7 +270,7 @@ void load_wages_training_flows(model::Calibration& c, const std::filesystem::pat
       bool found = false;
       for (std::size_t r = 0; r < t.rows(); ++r)
         if (t.text(r, "percentile") == name && t.number(r, "year") == 2024) {
-          c.wages.deciles_monthly_fte_2024[k] = t.number(r, "monthly_gross_fte_eur");
+          c.wages.deciles_monthly_fte_2024[k] = t.number_in(r, "monthly_gross_fte_eur", 1.0, 1e6);
           found = true;
         }
       if (!found) throw InputError(t.file_name() + ": missing the " + name + " row for 2024");

@@ -197,6 +197,22 @@ double CsvTable::share(std::size_t row, std::string_view column) const {
   return value;
 }
 
+double CsvTable::number_in(std::size_t row, std::string_view column, double low, double high) const {
+  const double value = number(row, column);
+  if (value < low || value > high)
+    fail(row, column, "expected a number from " + format_number(low) + " to " + format_number(high) + ", found " +
+                          format_number(value));
+  return value;
+}
+
+int CsvTable::whole_number(std::size_t row, std::string_view column, int low, int high) const {
+  const double value = number(row, column);
+  if (value < low || value > high || value != std::trunc(value))
+    fail(row, column, "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+                          ", found " + format_number(value));
+  return static_cast<int>(value);
+}
+
 std::string_view CsvTable::text(std::size_t row, std::string_view column) const {
   return field(row, column);
 }

@@ -28,6 +28,10 @@ class CsvTable {
   double number(std::size_t row, std::string_view column) const;
   // A number in [0, 1].
   double share(std::size_t row, std::string_view column) const;
+  // A number in [low, high].
+  double number_in(std::size_t row, std::string_view column, double low, double high) const;
+  // A whole number in [low, high].
+  int whole_number(std::size_t row, std::string_view column, int low, int high) const;
   std::string_view text(std::size_t row, std::string_view column) const;
   // 1-based line in the file where the row starts (a quoted field may span lines).
   std::size_t line_of(std::size_t row) const;

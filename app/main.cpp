@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <tuple>
 
 #include "app/dataset.hpp"
@@ -210,7 +211,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     // One write per rank, so that the ranks' lines do not interleave.
     const std::string where = mpi.size() > 1 ? "taskshift: rank " + std::to_string(mpi.rank()) + ": error: " : "taskshift: error: ";
-    std::cerr << where + e.what() + "\n" << std::flush;
+    // bad_alloc's own text says only "std::bad_alloc".
+    const std::string what = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
+                                 ? "out of memory; a smaller --scale, or more MPI ranks on more nodes, needs less per process"
+                                 : e.what();
+    std::cerr << where + what + "\n" << std::flush;
     if (mpi.size() > 1) mpi.abort(2);
     return 2;
   }

@@ -42,6 +42,10 @@ for option in --threads --checkpoint-every --replica-offset; do
 done
 refused "synth --threads -1" 105 "--threads: expected a whole number, 0 or more, found '-1'" \
   "$taskshift" synth -o "$work/pop.nc" --scale 0.001 --threads -1
+# The full population in 300 MB of address space: an allocation fails, and the message says what
+# to do instead of "std::bad_alloc".
+refused "out of memory" 2 "error: out of memory; a smaller --scale, or more MPI ranks on more nodes" \
+  bash -c 'ulimit -v 300000 && exec "$@"' - "$taskshift" run "$scenario" -o "$work/out.nc" --years 2024:2025
 [ ! -e "$work/out.nc" ] && [ ! -e "$work/pop.nc" ] && passed=$((passed + 1)) || fail "a refused command wrote its output"
 
 echo "$passed passed, $failed failed"

@@ -123,6 +123,22 @@ TEST(CsvTable, ShareOutOfRange) {
       << message;
 }
 
+TEST(CsvTable, NumbersInARange) {
+  const CsvTable table =
+      CsvTable::load(write_table("range.csv", "x,source\n2024,s\n2024.5,s\n-3,s\n"), {"x"});
+  EXPECT_EQ(table.whole_number(0, "x", 1900, 2200), 2024);
+  EXPECT_EQ(table.number_in(1, "x", 2000, 2100), 2024.5);
+  EXPECT_NE(error_of([&] { table.whole_number(1, "x", 1900, 2200); })
+                .find("range.csv:3: column 'x': expected a whole number from 1900 to 2200, found 2024.5"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { table.whole_number(2, "x", 0, 10); })
+                .find("range.csv:4: column 'x': expected a whole number from 0 to 10, found -3"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { table.number_in(2, "x", 0, 1e7); })
+                .find("range.csv:4: column 'x': expected a number from 0 to 10000000, found -3"),
+            std::string::npos);
+}
+
 TEST(CsvTable, BadQuoting) {
   const std::string unclosed = error_of(
       [] { CsvTable::load(write_table("unclosed.csv", "x,source\n1,s\n2,\"never closed\n"), {}); });

@@ -1,0 +1,96 @@
+// The calibration tables as the model reads them (app/calibration_loader.*): a copy of the
+// real tables with one field changed is refused with the file, the line and the column.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "app/calibration_loader.hpp"
+#include "app/input_error.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path calibration_dir = fs::path(__FILE__).parent_path() / ".." / ".." / "configs" / "calibration";
+
+// A fresh copy of the real tables for each case, removed when the case ends.
+struct TableCopy {
+  fs::path dir = fs::temp_directory_path() / ("ts_calibration_test_" + std::to_string(::getpid()));
+  TableCopy() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(calibration_dir))
+      if (entry.is_regular_file()) fs::copy_file(entry.path(), dir / entry.path().filename());
+  }
+  ~TableCopy() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+  // Replaces the first occurrence of `line_start` at the start of a line by `replacement`;
+  // returns that line's number.
+  std::size_t replace_line(const std::string& table, const std::string& line_start, const std::string& replacement) const {
+    std::ifstream in(dir / table);
+    std::ostringstream out;
+    std::string line;
+    std::size_t number = 0, found = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (found == 0 && line.rfind(line_start, 0) == 0) {
+        line = replacement + line.substr(line_start.size());
+        found = number;
+      }
+      out << line << "\n";
+    }
+    EXPECT_NE(found, 0u) << table << " has no line starting with " << line_start;
+    std::ofstream(dir / table) << out.str();
+    return found;
+  }
+  std::string error() const {
+    try {
+      ts::app::load_calibration(dir);
+    } catch (const ts::app::InputError& error) {
+      return error.what();
+    }
+    return "";
+  }
+};
+
+// A copy of the tables with one line's start replaced is refused with table:line and `expected`.
+void expect_refused(const std::string& table, const std::string& line_start, const std::string& replacement,
+                    const std::string& expected) {
+  const TableCopy copy;
+  const std::size_t line = copy.replace_line(table, line_start, replacement);
+  const std::string message = copy.error();
+  EXPECT_NE(message.find(table + ":" + std::to_string(line) + ": " + expected), std::string::npos) << message;
+}
+
+TEST(CalibrationLoader, RealTablesLoad) { EXPECT_EQ(TableCopy().error(), ""); }
+
+TEST(CalibrationLoader, PersonsBeyondAnyRegionAreRefused) {
+  expect_refused("population_age_sex.csv", "15,male,38789,", "15,male,1e300,",
+                 "column 'persons': expected a number from 0 to 10000000");
+}
+
+TEST(CalibrationLoader, RetirementAgesAndYearsAreChecked) {
+  expect_refused("retirement.csv", "2024,65,", "2024,200,",
+                 "column 'statutory_age': expected a whole number from 55 to 75, found 200");
+  expect_refused("retirement.csv", "2025,", "2024,", "column 'year': a second row for 2024");
+  expect_refused("cohort_education.csv", "2025,", "2025.5,", "column 'year': expected a whole number from 1900 to 2200");
+}
+
+TEST(CalibrationLoader, OccupationCodesAreChecked) {
+  expect_refused("occupation_tasks_isco08.csv", "1112,1,", "1112,3,",
+                 "column 'isco1': expected the first digit of isco4 (1112), found 3");
+  expect_refused("occupation_by_education.csv", "1,", "2.5,", "column 'isco1': expected a whole number from 1 to 9, found 2.5");
+}
+
+TEST(CalibrationLoader, NonPositiveWageDecileIsRefused) {
+  expect_refused("wage_deciles.csv", "P10,2754,2024,", "P10,-100,2024,",
+                 "column 'monthly_gross_fte_eur': expected a number from 1 to 1000000, found -100");
+}
+
+}  // namespace
