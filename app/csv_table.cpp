@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
 
 namespace ts::app {
@@ -110,7 +111,7 @@ CsvTable CsvTable::load(const std::filesystem::path& path,
   const std::string content = buffer.str();
 
   // The leading '#' block is documentation, not data.
-  std::size_t pos = 0, line = 1;
+  std::size_t pos = utf8_byte_order_mark_length(content), line = 1;
   while (pos < content.size() && content[pos] == '#') {
     const std::size_t end = content.find('\n', pos);
     pos = end == std::string::npos ? content.size() : end + 1;

@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
 #include "app/population_file.hpp"
 #include "model/status.hpp"
@@ -60,7 +61,7 @@ class CsvSource : public Source {
     std::size_t number = 0;
     bool header_seen = false;
     while (std::getline(in, line)) {
-      ++number;
+      if (++number == 1) line.erase(0, utf8_byte_order_mark_length(line));
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (!header_seen && !line.empty() && line[0] == '#') continue;
       if (line.find_first_not_of(" \t") == std::string::npos) continue;

@@ -82,6 +82,14 @@ TEST(CsvTable, CrLfLineEndings) {
   EXPECT_EQ(table.text(1, "source"), "t");
 }
 
+TEST(CsvTable, ByteOrderMarkOfSpreadsheetCsvIsSkipped) {
+  for (const std::string& table : {"\xEF\xBB\xBF" + good, "\xEF\xBB\xBF" + good.substr(good.find("category"))}) {
+    const CsvTable loaded = CsvTable::load(write_table("bom.csv", table), {"category", "low", "high"});
+    ASSERT_EQ(loaded.rows(), 2u);
+    EXPECT_EQ(loaded.text(0, "category"), "a");
+  }
+}
+
 TEST(CsvTable, MissingFile) {
   const std::string message = error_of([] { CsvTable::load("/nonexistent/dir/table.csv", {}); });
   EXPECT_NE(message.find("/nonexistent/dir/table.csv"), std::string::npos) << message;

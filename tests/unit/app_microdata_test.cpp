@@ -80,6 +80,12 @@ TEST(Microdata, GoodCsvLoads) {
   }
 }
 
+TEST(Microdata, ByteOrderMarkOfSpreadsheetCsvIsSkipped) {
+  Scratch s;
+  const fs::path file = s.write("persons.csv", "\xEF\xBB\xBF" + header + good_rows);
+  EXPECT_EQ(ts::app::load_microdata(file, calibration()).persons, 4u);
+}
+
 TEST(Microdata, OptionalColumnsLoad) {
   Scratch s;
   const std::string text =
