@@ -155,7 +155,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    // --help and --version exit 0; every refused option exits 2, like refused input files, so
+    // that job scripts tell input errors from failures (CLI11's own codes are 100-120).
+    const int code = app.exit(e) == 0 ? 0 : 2;
     if (mpi.size() > 1 && code != 0) mpi.abort(code);
     return code;
   }

@@ -38,14 +38,18 @@ refused "--years backwards" 2 "--years: the last year is before the first" run -
 refused "--snapshot-years outside" 2 "--snapshot-years: 2031 is outside the run's years 2024-2030" \
   run --years 2024:2030 --snapshot-years 2025,2031
 for option in --threads --checkpoint-every --replica-offset; do
-  refused "$option -1" 105 "$option: expected a whole number, 0 or more, found '-1'" run "$option" -1
+  refused "$option -1" 2 "$option: expected a whole number, 0 or more, found '-1'" run "$option" -1
 done
-refused "synth --threads -1" 105 "--threads: expected a whole number, 0 or more, found '-1'" \
+refused "synth --threads -1" 2 "--threads: expected a whole number, 0 or more, found '-1'" \
   "$taskshift" synth -o "$work/pop.nc" --scale 0.001 --threads -1
 # The full population in 300 MB of address space: an allocation fails, and the message says what
 # to do instead of "std::bad_alloc".
 refused "out of memory" 2 "error: out of memory; a smaller --scale, or more MPI ranks on more nodes" \
   bash -c 'ulimit -v 300000 && exec "$@"' - "$taskshift" run "$scenario" -o "$work/out.nc" --years 2024:2025
+refused "unknown option" 2 "not expected: 0.1 --scael" run --scael 0.1
+refused "missing scenario file" 2 "scenario: File does not exist: $work/none.toml" \
+  "$taskshift" run "$work/none.toml" -o "$work/out.nc"
+"$taskshift" --help >/dev/null && "$taskshift" run --help >/dev/null && passed=$((passed + 1)) || fail "--help does not exit 0"
 [ ! -e "$work/out.nc" ] && [ ! -e "$work/pop.nc" ] && passed=$((passed + 1)) || fail "a refused command wrote its output"
 
 echo "$passed passed, $failed failed"
