@@ -224,8 +224,7 @@ paired differences when replicas are paired, and the medians of A and B.</p>
        "incnote": R.esc(R.INCOME_NOTE), "years": ", ".join(map(str, years or R.TABLE_YEARS)),
        "table": table, "miss": miss, "figs": figs_html,
        "now": datetime.datetime.now().strftime("%Y-%m-%d %H:%M")}
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(doc)
+    R.write_text(path, doc)
 
 
 def main(argv=None):

@@ -404,9 +404,29 @@ def ylabel_for(text, unit):
     return "%s (%s)" % (text, unit) if unit else text
 
 
+def replace_atomically(path, write):
+    """Calls write(partial) for a temporary name in the same folder and renames it onto path,
+    so that a failed or killed report never leaves a half-written file under a final name."""
+    partial = "%s.partial-%d" % (path, os.getpid())
+    try:
+        write(partial)
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+
+
+def write_text(path, text):
+    def write(partial):
+        with open(partial, "w", encoding="utf-8") as f:
+            f.write(text)
+    replace_atomically(path, write)
+
+
 def save(fig, outdir, fname, written):
     path = os.path.join(outdir, fname)
-    fig.savefig(path, bbox_inches="tight", facecolor="white")
+    replace_atomically(path, lambda partial: fig.savefig(partial, format="png", bbox_inches="tight",
+                                                         facecolor="white"))
     plt.close(fig)
     written.append(path)
     return fname
@@ -713,8 +733,7 @@ def write_html(path, ds, src, charts, missing, years):
        "years": ", ".join(map(str, years)) if years else ", ".join(map(str, TABLE_YEARS)),
        "table": key_table_html(ds, years), "band": esc(band_note), "figs": figs, "miss": miss,
        "now": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "src": esc(os.path.basename(src))}
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(doc)
+    write_text(path, doc)
 
 
 def table_years(*datasets):

@@ -6,6 +6,7 @@
 # the HTML (header, key-indicator table for 2030/2040/2050, references to every PNG), the PNGs
 # (present, non-empty, PNG magic bytes), that missing variables are reported on stderr, and that
 # missing/unreadable inputs or a file without a 'year' dimension give exit 2 with a message.
+# Every file is written through a temporary name: nothing is left half-written.
 #
 # Usage: tests/e2e/report_tools_test.sh     (PYTHON overrides the interpreter, default
 #        /usr/bin/python3, which must have xarray, netCDF4, numpy and matplotlib)
@@ -189,6 +190,35 @@ run compare_nofile_b 2 "$PY" "$TOOLS/compare.py" "$TMP/full.nc" "$TMP/does_not_e
 check "compare_nofile_b: message on stderr" grep -qi "not found" "$TMP/compare_nofile_b.err"
 run compare_noyear 2 "$PY" "$TOOLS/compare.py" "$TMP/full.nc" "$TMP/noyear.nc"
 check "compare_noyear: message on stderr" grep -q "no 'year' dimension" "$TMP/compare_noyear.err"
+# A file that cannot be written leaves nothing half-written: every file goes through a temporary
+# name, and index.html (blocked here by a folder of that name) is written last.
+mkdir -p "$TMP/rep_blocked/index.html"
+run report_blocked 1 "$PY" "$TOOLS/report.py" "$TMP/full.nc" -o "$TMP/rep_blocked"
+check "report_blocked: message on stderr" grep -q "cannot write .*index.html" "$TMP/report_blocked.err"
+check "report_blocked: its charts are complete PNGs" is_png "$TMP/rep_blocked/employment_rate.png"
+check "a write that fails half-way keeps the old file and leaves no temporary" "$PY" -c '
+import os, sys
+sys.path.insert(0, sys.argv[1])
+import report
+folder = sys.argv[2]
+os.makedirs(folder)
+kept = os.path.join(folder, "index.html")
+with open(kept, "w") as f:
+    f.write("old report")
+def fails_half_way(partial):
+    with open(partial, "w") as f:
+        f.write("<html>half")
+    raise OSError("No space left on device")
+try:
+    report.replace_atomically(kept, fails_half_way)
+    sys.exit("the error was swallowed")
+except OSError:
+    pass
+assert open(kept).read() == "old report"
+assert os.listdir(folder) == ["index.html"], os.listdir(folder)
+' "$TOOLS" "$TMP/rep_half"
+check "no temporary file left by any report or comparison" \
+  bash -c "! find '$TMP' -name '*.partial-*' | grep -q ."
 check "no traceback in any run" bash -c "! grep -l 'Traceback' '$TMP'/*.err"
 
 echo "$passed passed, $failed failed"
