@@ -4,7 +4,6 @@
 #include "app/dataset.hpp"
 
 #include <netcdf.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,7 +16,7 @@
 #include <stdexcept>
 
 #include "app/input_error.hpp"
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 
 namespace ts::app {
 namespace {
@@ -48,21 +47,6 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
 bool is_whole(double value) {
   return std::isfinite(value) && std::trunc(value) == value && std::abs(value) <= 0x1p53 &&
          !(value == 0.0 && std::signbit(value));  // -0.0 would come back as +0.0
-}
-
-// Writes through a temporary name in the same folder and renames onto `out` only when
-// `write` returned; on any exception the temporary is removed and the exception goes on.
-void write_atomically(const fs::path& out, const std::function<void(const fs::path&)>& write) {
-  check_output_folder(out);
-  const fs::path partial = out.string() + ".partial-" + std::to_string(::getpid());
-  try {
-    write(partial);
-    fs::rename(partial, out);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(partial, ignored);
-    throw;
-  }
 }
 
 // ---------------------------------------------------------------- NetCDF writing

@@ -16,7 +16,7 @@
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
 #include "app/output_dataset.hpp"
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 #include "app/run_command.hpp"
 #include "app/scenario.hpp"
 #include "app/synth_command.hpp"

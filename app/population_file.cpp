@@ -1,7 +1,6 @@
 #include "app/population_file.hpp"
 
 #include <netcdf.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstring>
@@ -9,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/input_error.hpp"
+#include "app/output_file.hpp"
 
 namespace ts::app {
 namespace {
@@ -164,15 +164,9 @@ void write_person_variables(int file, const std::vector<model::HostColumn>& colu
 void write_population_file(const std::vector<model::HostColumn>& columns, const model::Calibration& calibration,
                            const std::vector<std::pair<std::string, std::string>>& text_attributes,
                            const std::vector<std::pair<std::string, double>>& number_attributes, const fs::path& out) {
-  const fs::path partial = out.string() + ".partial-" + std::to_string(::getpid());
-  try {
+  write_atomically(out, [&](const fs::path& partial) {
     write_file(columns, calibration, text_attributes, number_attributes, partial, out.string());
-    fs::rename(partial, out);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(partial, ignored);
-    throw;
-  }
+  });
 }
 
 std::vector<PersonVariable> read_person_variables(const fs::path& file, const std::vector<std::string>& wanted,

@@ -1,6 +1,5 @@
 #include "app/population_report.hpp"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "app/csv_table.hpp"
+#include "app/output_file.hpp"
 #include "app/population_file.hpp"
 #include "model/status.hpp"
 
@@ -248,8 +248,7 @@ std::vector<FitRow> population_fit(const std::vector<model::HostColumn>& columns
 }
 
 void write_fit_csv(const std::vector<FitRow>& rows, const fs::path& out) {
-  const fs::path partial = out.string() + ".partial-" + std::to_string(::getpid());
-  {
+  write_atomically(out, [&](const fs::path& partial) {
     std::ofstream f(partial);
     if (!f) throw std::runtime_error(out.string() + ": cannot write the report");
     f << "target_table,key,target,synthetic,difference,within_tolerance,tolerance,n\n";
@@ -258,8 +257,7 @@ void write_fit_csv(const std::vector<FitRow>& rows, const fs::path& out) {
         << "," << (r.within() ? "true" : "false") << "," << fmt::format("{:.10g}", r.relative ? r.tolerance * r.target : r.tolerance)
         << "," << fmt::format("{:.0f}", r.n) << "\n";
     if (!f) throw std::runtime_error(out.string() + ": cannot write the report");
-  }
-  fs::rename(partial, out);
+  });
 }
 
 std::string fit_summary(const std::vector<FitRow>& rows) {

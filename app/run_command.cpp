@@ -23,7 +23,7 @@
 #include "app/population_file.hpp"
 #include "app/microdata.hpp"
 #include "app/output_dataset.hpp"
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 #include "app/parallel_population_file.hpp"
 #include "app/scenario.hpp"
 #include "kernels/device_info.hpp"

@@ -10,7 +10,7 @@
 #include "app/calibration_loader.hpp"
 #include "app/input_error.hpp"
 #include "app/microdata.hpp"
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 #include "app/population_file.hpp"
 #include "app/population_report.hpp"
 #include "app/scenario.hpp"

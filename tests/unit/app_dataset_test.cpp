@@ -12,7 +12,7 @@
 
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 
 namespace {
 

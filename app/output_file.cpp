@@ -1,7 +1,8 @@
-#include "app/output_folder.hpp"
+#include "app/output_file.hpp"
 
 #include <unistd.h>
 
+#include <string>
 #include <system_error>
 
 #include "app/input_error.hpp"
@@ -20,6 +21,20 @@ void check_output_folder(const std::filesystem::path& output) {
   if (!fs::is_directory(status)) throw InputError(where + ": '" + folder.string() + "' is not a folder");
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     throw InputError(where + ": the folder '" + folder.string() + "' is not writable");
+}
+
+void write_atomically(const std::filesystem::path& output,
+                      const std::function<void(const std::filesystem::path&)>& write) {
+  check_output_folder(output);
+  const std::filesystem::path partial = output.string() + ".partial-" + std::to_string(::getpid());
+  try {
+    write(partial);
+    std::filesystem::rename(partial, output);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    throw;
+  }
 }
 
 }  // namespace ts::app
