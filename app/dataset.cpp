@@ -402,10 +402,10 @@ bool same_metadata(const Variable& a, const Variable& b) {
 }
 
 // Everything of `block` except its replicas must match `first`.
-void check_block_matches(const Dataset& first, const Dataset& block, std::size_t index) {
-  const std::string where = "merge_replicas: block " + std::to_string(index + 1);
+void check_block_matches(const Dataset& first, const Dataset& block, const std::string& first_name,
+                         const std::string& name) {
   const auto fail = [&](const std::string& what) {
-    throw InputError(where + ": " + what + " differs from block 1");
+    throw InputError(name + ": " + what + " differs from " + first_name + "; only blocks of one ensemble merge");
   };
   if (first.dims.size() != block.dims.size()) fail("the list of dimensions");
   for (std::size_t d = 0; d < first.dims.size(); ++d)
@@ -427,7 +427,10 @@ void check_block_matches(const Dataset& first, const Dataset& block, std::size_t
     });
     return kept;
   };
-  if (shared(first.text_attributes) != shared(block.text_attributes)) fail("a text attribute");
+  const auto texts_a = shared(first.text_attributes), texts_b = shared(block.text_attributes);
+  if (texts_a.size() != texts_b.size()) fail("the list of text attributes");
+  for (std::size_t i = 0; i < texts_a.size(); ++i)
+    if (texts_a[i] != texts_b[i]) fail("attribute '" + texts_a[i].first + "'");
   const auto numbers_a = shared(first.number_attributes),
              numbers_b = shared(block.number_attributes);
   if (numbers_a.size() != numbers_b.size()) fail("the list of number attributes");
@@ -511,11 +514,13 @@ void add_replica_percentiles(Dataset& dataset) {
   }
 }
 
-Dataset merge_replicas(const std::vector<Dataset>& input_blocks) {
+Dataset merge_replicas(const std::vector<Dataset>& input_blocks, const std::vector<std::string>& block_names) {
   if (input_blocks.empty()) throw std::invalid_argument("merge_replicas: no blocks to merge");
+  std::vector<std::string> names = block_names;
+  for (std::size_t b = names.size(); b < input_blocks.size(); ++b) names.push_back("block " + std::to_string(b + 1));
   std::vector<Dataset> blocks;
   for (const Dataset& block : input_blocks) blocks.push_back(without_percentiles(block));
-  for (std::size_t b = 1; b < blocks.size(); ++b) check_block_matches(blocks[0], blocks[b], b);
+  for (std::size_t b = 1; b < blocks.size(); ++b) check_block_matches(blocks[0], blocks[b], names[0], names[b]);
 
   // Every replica as (value, block, position in block), in the order of replica values.
   struct Source {
@@ -526,7 +531,7 @@ Dataset merge_replicas(const std::vector<Dataset>& input_blocks) {
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const Dimension& replica = blocks[b].dim("replica");
     if (!replica.labels.empty())
-      throw InputError("merge_replicas: the replica coordinate must be numeric");
+      throw InputError(names[b] + ": the replica coordinate must be numeric");
     for (std::size_t k = 0; k < replica.values.size(); ++k)
       sources.push_back({replica.values[k], b, k});
   }
@@ -534,9 +539,9 @@ Dataset merge_replicas(const std::vector<Dataset>& input_blocks) {
                    [](const Source& a, const Source& b) { return a.value < b.value; });
   for (std::size_t k = 1; k < sources.size(); ++k)
     if (sources[k].value == sources[k - 1].value)
-      throw InputError("merge_replicas: replica " + number_text(sources[k].value) +
-                       " appears in block " + std::to_string(sources[k - 1].block + 1) +
-                       " and in block " + std::to_string(sources[k].block + 1));
+      throw InputError(names[sources[k].block] + ": replica " + number_text(sources[k].value) +
+                       (sources[k].block == sources[k - 1].block ? " appears twice"
+                                                                 : " is also in " + names[sources[k - 1].block]));
 
   Dataset merged = blocks[0];
   for (Dimension& dim : merged.dims)

@@ -70,8 +70,9 @@ void add_replica_percentiles(Dataset& dataset);
 // disjoint across blocks). Everything else — dimensions, variables without a replica
 // dimension (bit for bit), attributes other than the per-run ones — must match; the old
 // percentile variables are dropped and recomputed over the whole ensemble. Throws
-// InputError naming the block and what differs.
-Dataset merge_replicas(const std::vector<Dataset>& blocks);
+// InputError naming the block (by `block_names`, e.g. the files, else "block N") and what
+// differs.
+Dataset merge_replicas(const std::vector<Dataset>& blocks, const std::vector<std::string>& block_names = {});
 
 // One row per (year, replica): year,replica, then each variable over exactly (year, replica),
 // then each variable over (year, replica, X) as columns name[label]. Written atomically like

@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
       ts::app::check_output_folder(merge_output);
       std::vector<ts::app::Dataset> blocks;
       for (const auto& file : merge_inputs) blocks.push_back(ts::app::read_netcdf(file));
-      ts::app::write_netcdf(ts::app::merge_replicas(blocks), merge_output);
+      ts::app::write_netcdf(ts::app::merge_replicas(blocks, merge_inputs), merge_output);
       std::cout << "merged " << blocks.size() << " blocks into " << merge_output << "\n";
       return 0;
     }

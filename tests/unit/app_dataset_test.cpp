@@ -259,15 +259,35 @@ TEST(Dataset, MergeOfBlocksEqualsTheWholeEnsemble) {
   EXPECT_TRUE(ts::app::compare_bitwise(ts::app::read_netcdf(scratch("whole.nc")), merged).empty());
 }
 
+// The message of the InputError that merging `blocks` named a.nc, b.nc throws ("" if none).
+std::string merge_error(const std::vector<Dataset>& blocks) {
+  try {
+    ts::app::merge_replicas(blocks, {"a.nc", "b.nc"});
+  } catch (const ts::app::InputError& error) {
+    return error.what();
+  }
+  return "";
+}
+
 TEST(Dataset, MergeRejectsOverlapsAndMismatches) {
-  EXPECT_THROW(ts::app::merge_replicas({make_dataset({0, 1}), make_dataset({1, 2})}),
-               ts::app::InputError);
+  EXPECT_EQ(merge_error({make_dataset({0, 1}), make_dataset({1, 2})}), "b.nc: replica 1 is also in a.nc");
+  EXPECT_EQ(merge_error({make_dataset({0, 1, 1})}), "a.nc: replica 1 appears twice");
   Dataset other = make_dataset({2, 3});
   other.text_attributes[0].second = "another title";
-  EXPECT_THROW(ts::app::merge_replicas({make_dataset({0, 1}), other}), ts::app::InputError);
+  EXPECT_EQ(merge_error({make_dataset({0, 1}), other}),
+            "b.nc: attribute '" + other.text_attributes[0].first +
+                "' differs from a.nc; only blocks of one ensemble merge");
   Dataset shifted = make_dataset({2, 3});
   shifted.variables[3].data[0] += 1;  // population has no replica dim: must match
-  EXPECT_THROW(ts::app::merge_replicas({make_dataset({0, 1}), shifted}), ts::app::InputError);
+  EXPECT_EQ(merge_error({make_dataset({0, 1}), shifted}),
+            "b.nc: the data of variable 'population' differs from a.nc; only blocks of one ensemble merge");
+  // Without names the blocks are numbered.
+  try {
+    ts::app::merge_replicas({make_dataset({0, 1}), make_dataset({1, 2})});
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const ts::app::InputError& error) {
+    EXPECT_STREQ(error.what(), "block 2: replica 1 is also in block 1");
+  }
 }
 
 TEST(Dataset, CompareBitwiseFindsOneUlp) {
