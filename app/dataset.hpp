@@ -52,8 +52,9 @@ inline constexpr const char* per_run_attributes_key = "per_run_attributes";
 // NetCDF-4 with deflate level 4 and shuffle, Conventions = "CF-1.8" (unless the dataset sets
 // it), a coordinate variable for every dimension, units/long_name/comment attributes. The
 // file is written as "<out>.partial-<pid>" and renamed onto `out` only once complete and
-// closed; on any error the partial file is removed and the exception (std::runtime_error for
-// NetCDF failures, std::invalid_argument for an inconsistent dataset) names `out`.
+// closed; on any error the partial file is removed and the exception (InputError for a folder
+// that is missing or not writable, checked first; std::runtime_error for NetCDF failures,
+// std::invalid_argument for an inconsistent dataset) names `out`.
 void write_netcdf(const Dataset& dataset, const std::filesystem::path& out);
 
 // Reads what write_netcdf writes (Conventions comes back as a text attribute). Errors

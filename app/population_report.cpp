@@ -1,6 +1,5 @@
 #include "app/population_report.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
