@@ -7,18 +7,14 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "app/fnv1a.hpp"
 #include "app/input_error.hpp"
 
 namespace ts::app {
 namespace {
 
-constexpr char magic[8] = {'T', 'S', 'C', 'K', 'P', 'T', '0', '1'};
-
-std::uint64_t fnv1a(const unsigned char* data, std::size_t size) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (std::size_t i = 0; i < size; ++i) hash = (hash ^ data[i]) * 1099511628211ull;
-  return hash;
-}
+// The last two characters are the format's version: 02 added the inputs' hash.
+constexpr char magic[8] = {'T', 'S', 'C', 'K', 'P', 'T', '0', '2'};
 
 class Writer {
  public:
@@ -71,6 +67,7 @@ class Reader {
 
 void put_identity(Writer& w, const RunIdentity& id) {
   w.put_string(id.scenario_hash);
+  w.put_string(id.inputs_hash);
   w.put(id.seed);
   w.put(id.scale);
   w.put(id.first_year);
@@ -83,6 +80,7 @@ void put_identity(Writer& w, const RunIdentity& id) {
 RunIdentity get_identity(Reader& r) {
   RunIdentity id;
   id.scenario_hash = r.get_string();
+  id.inputs_hash = r.get_string();
   id.seed = r.get<std::uint32_t>();
   id.scale = r.get<double>();
   id.first_year = r.get<int>();
@@ -101,6 +99,9 @@ std::string difference(const RunIdentity& found, const RunIdentity& expected) {
            " (restart on the same number of ranks)";
   if (found.scenario_hash != expected.scenario_hash)
     return "scenario hash differs (checkpoint " + found.scenario_hash + ", this run " + expected.scenario_hash + ")";
+  if (found.inputs_hash != expected.inputs_hash)
+    return "the calibration tables or the --population or --alignment-from file differ (inputs hash: checkpoint " +
+           found.inputs_hash + ", this run " + expected.inputs_hash + ")";
   if (found.seed != expected.seed) return "seed differs: " + both(found.seed, expected.seed);
   if (found.scale != expected.scale) return "scale differs: " + both(found.scale, expected.scale);
   if (found.first_year != expected.first_year || found.last_year != expected.last_year) return "years differ";
@@ -167,8 +168,12 @@ Checkpoint read_checkpoint(const std::filesystem::path& directory, const RunIden
   }
   const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string file = path.string();
-  if (bytes.size() < sizeof magic + sizeof(std::uint64_t) || std::memcmp(bytes.data(), magic, sizeof magic) != 0)
+  if (bytes.size() < sizeof magic + sizeof(std::uint64_t) || std::memcmp(bytes.data(), magic, sizeof magic - 2) != 0)
     throw InputError(file + ": not a TaskShift checkpoint");
+  if (std::memcmp(bytes.data(), magic, sizeof magic) != 0)
+    throw InputError(file + ": a checkpoint of format " + std::string(bytes.begin() + 6, bytes.begin() + 8) +
+                     ", written by another version of TaskShift (this one reads format " + std::string(magic + 6, 2) +
+                     "); delete it to start afresh");
   std::uint64_t stored;
   std::memcpy(&stored, bytes.data() + bytes.size() - sizeof stored, sizeof stored);
   if (stored != fnv1a(bytes.data(), bytes.size() - sizeof stored))

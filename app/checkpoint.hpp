@@ -16,6 +16,7 @@ namespace ts::app {
 // What must match between the interrupted run and the restarted one.
 struct RunIdentity {
   std::string scenario_hash;
+  std::string inputs_hash;  // app/input_digest.hpp: calibration tables, person and alignment files
   std::uint32_t seed = 0;
   double scale = 0.0;
   int first_year = 0, last_year = 0;

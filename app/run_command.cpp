@@ -20,6 +20,7 @@
 #include "app/alignment_factors.hpp"
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
+#include "app/input_digest.hpp"
 #include "app/input_error.hpp"
 #include "app/population_file.hpp"
 #include "app/microdata.hpp"
@@ -218,7 +219,8 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     std::signal(SIGUSR1, request_stop);
     std::signal(SIGTERM, request_stop);
   }
-  const RunIdentity identity{scenario.content_hash, o.seed, o.scale, o.first_year, o.last_year, o.replica_offset,
+  const std::string inputs_hash = input_digest(o.calibration_dir, {o.population, o.alignment_from});
+  const RunIdentity identity{scenario.content_hash, inputs_hash, o.seed, o.scale, o.first_year, o.last_year, o.replica_offset,
                              o.replicas, mpi.size()};
   const std::string checkpoint_dir = o.checkpoint_dir.empty() ? default_checkpoint_dir(o) : o.checkpoint_dir;
   std::vector<std::vector<model::Indicators>> results;
@@ -313,6 +315,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
                         {"scenario_description", scenario.description},
                         {"scenario_text", scenario.resolved_text},
                         {"scenario_hash", scenario.content_hash},
+                        {"inputs_hash", inputs_hash},
                         {"scenario_files", fmt::format("{}", fmt::join(scenario.files, " "))},
                         {"code_version", TS_CODE_VERSION},
                         {"backend", backend_name()},

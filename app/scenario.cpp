@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 
+#include "app/fnv1a.hpp"
 #include "app/input_error.hpp"
 #include "kernels/det_math.hpp"
 
@@ -113,16 +114,6 @@ std::string toml_string(std::string_view text) {
   return out + "\"";
 }
 
-std::string fnv1a_hex(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ull;
-  }
-  char digits[17];
-  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
-  return digits;
-}
 
 // ---------------------------------------------------------------- where a value came from
 

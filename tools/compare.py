@@ -148,7 +148,7 @@ def diff_chart(row, outdir, written, a_name, b_name):
 
 def write_html(path, a, b, pa, pb, rows, skipped, years, pair_note, figs):
     an, bn = R.attr(a, "scenario_name", "A"), R.attr(b, "scenario_name", "B")
-    keys = ["scenario_name", "scenario_hash", "code_version", "backend", "mpi_ranks", "threads",
+    keys = ["scenario_name", "scenario_hash", "inputs_hash", "code_version", "backend", "mpi_ranks", "threads",
             "seed", "run_date", "persons_simulated", "scale"]
     meta = "".join("<tr><td class=\"name\">%s</td><td>%s</td><td>%s</td></tr>" % (
         R.esc(k.replace("_", " ")), R.esc(R.attr(a, k)), R.esc(R.attr(b, k))) for k in keys)

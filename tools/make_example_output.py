@@ -210,6 +210,7 @@ def build(args):
         "scenario_name": args.scenario_name,
         "scenario_text": text,
         "scenario_hash": hashlib.sha256(text.encode()).hexdigest()[:16],
+        "inputs_hash": "0000000000000000",
         "code_version": "example-0.0.0",
         "backend": "cpu-example",
         "mpi_ranks": np.int32(1),

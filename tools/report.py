@@ -670,6 +670,7 @@ def meta_html(ds, path):
     years = np.asarray(ds["year"].values)
     items = [
         ("Scenario", attr(ds, "scenario_name")), ("Scenario hash", attr(ds, "scenario_hash")),
+        ("Inputs hash", attr(ds, "inputs_hash")),
         ("Code version", attr(ds, "code_version")), ("Backend", attr(ds, "backend")),
         ("MPI ranks", attr(ds, "mpi_ranks")), ("Threads", attr(ds, "threads")),
         ("Seed", attr(ds, "seed")), ("Run date", attr(ds, "run_date")),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checkpoint and restart (issue 8): a restarted run gives the same bits as an uninterrupted one,
 # whether it was checkpointed on schedule or stopped by the signal Slurm sends; a corrupt or
-# mismatched checkpoint (checksum, scenario, rank count) is refused with a clear message and
+# mismatched checkpoint (checksum, format, scenario, calibration tables, rank count) is refused with a clear message and
 # no output is written.
 set -euo pipefail
 taskshift=$1; source_dir=$2; mpiexec=$3
@@ -54,6 +54,20 @@ refused "checksum mismatch" "a corrupt checkpoint is refused" \
   "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/bad"
 refused "scenario hash differs" "a checkpoint of another scenario is refused" \
   "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/ck" --set technology.cost_decline=0.05
+# The same scenario with one calibration table edited (as a user fixing a table between a
+# preemption and the restart would): the restart would mix years of two inputs.
+cp -r "$source_dir/configs/calibration" "$work/cal"
+sed -i 's/^2030,67,/2030,68,/' "$work/cal/retirement.csv"
+! cmp -s "$work/cal/retirement.csv" "$source_dir/configs/calibration/retirement.csv" || fail "the table edit did not apply"
+refused "the calibration tables or the --population or --alignment-from file differ" \
+  "a checkpoint made with other calibration tables is refused" \
+  "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/ck" --calibration "$work/cal"
+cp "$f" "$work/old-format.tsckpt"
+printf '01' | dd of="$work/old-format.tsckpt" bs=1 seek=6 conv=notrunc status=none
+mkdir -p "$work/old" && mv "$work/old-format.tsckpt" "$work/old/$(basename "$f")"
+refused "a checkpoint of format 01, written by another version of TaskShift" \
+  "a checkpoint of an older format is refused with its version" \
+  "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/old"
 refused "written by 1 ranks" "a checkpoint of another rank count is refused" \
   "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/ck"
 [ ! -e "$work/x.nc" ] || fail "a refused restart wrote output"

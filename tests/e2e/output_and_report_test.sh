@@ -36,6 +36,7 @@ check(np.allclose(arrivals, pop[1:], rtol=0, atol=1e-6), "every person at the en
 check("unemployment_rate_p50" in ds and "replica" not in ds.unemployment_rate_p50.dims, "percentile variables")
 q = ds.unemployment_rate.quantile(0.5, dim="replica").values
 check(np.allclose(q, ds.unemployment_rate_p50.values), "median across replicas")
+check(len(ds.attrs.get("inputs_hash", "")) == 16, "attribute inputs_hash (16 hex digits)")
 for attr in ["scenario_text", "scenario_hash", "code_version", "backend", "mpi_ranks", "threads", "seed", "run_date"]:
     check(attr in ds.attrs, f"attribute {attr}")
 check(ds.attrs["Conventions"].startswith("CF-1.8"), "CF conventions")

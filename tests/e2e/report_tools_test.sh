@@ -89,7 +89,7 @@ for v in ("employment_rate_20_64", "employment_rate_20_64_p05", "employment_rate
           "employment_rate_20_64_p95", "status_transitions", "digital_skill_share"):
     assert v in ds, v
 assert list(ds["education"].values) == ["low", "middle", "high"]
-for a in ("scenario_name", "scenario_hash", "code_version", "backend", "mpi_ranks", "threads",
+for a in ("scenario_name", "scenario_hash", "inputs_hash", "code_version", "backend", "mpi_ranks", "threads",
           "seed", "run_date", "persons_simulated", "scale"):
     assert a in ds.attrs, a
 ' "$TMP/full.nc"
@@ -118,7 +118,7 @@ check "report_full: key-indicator table has 2030, 2040, 2050 columns" \
   grep -q '<th>2030</th><th>2040</th><th>2050</th>' "$H"
 check "report_full: table shows a 5-95% range" grep -q 'class="range"' "$H"
 check "report_full: header has the scenario name" grep -q 'example_baseline' "$H"
-for key in "Scenario hash" "Code version" "Backend" "MPI ranks" "Seed" "Run date" \
+for key in "Scenario hash" "Inputs hash" "Code version" "Backend" "MPI ranks" "Seed" "Run date" \
            "Persons simulated" "Scale"; do
   check "report_full: header shows $key" grep -q "<dt>$key</dt>" "$H"
 done
