@@ -89,11 +89,12 @@ extern "C" void request_stop(int) { stop_requested = 1; }
 // Person-level file of the whole population at the end of a year, written by all the ranks that
 // simulate it (app/parallel_population_file.hpp), in person-id order whatever their number.
 void write_snapshot(const model::Simulation& simulation, const model::Calibration& calibration, const RunOptions& o,
-                    const std::string& scenario_hash, const mpi::Communicator& ranks) {
+                    const RunIdentity& identity, const mpi::Communicator& ranks) {
   std::filesystem::path path(o.output);
   path = path.parent_path() / (path.stem().string() + "-persons-" + std::to_string(simulation.year()) + ".nc");
   write_population_file_parallel(simulation.columns(), calibration,
-                                 {{"scenario_hash", scenario_hash}, {"code_version", TS_CODE_VERSION}},
+                                 {{"scenario_hash", identity.scenario_hash}, {"inputs_hash", identity.inputs_hash},
+                                  {"code_version", TS_CODE_VERSION}},
                                  {{"year", simulation.year()}, {"replica", o.replica_offset}, {"scale", o.scale}}, path, ranks);
 }
 
@@ -267,7 +268,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     }
     auto snapshot = [&] {
       if (k == 0 && std::find(o.snapshot_years.begin(), o.snapshot_years.end(), simulation.year()) != o.snapshot_years.end())
-        write_snapshot(simulation, calibration, o, scenario.content_hash, group);
+        write_snapshot(simulation, calibration, o, identity, group);
     };
     snapshot();
     while (simulation.year() < o.last_year) {
