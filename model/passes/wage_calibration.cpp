@@ -102,7 +102,7 @@ void align_wage_distribution(Simulation::State& s) {
   const std::vector<double> deciles = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
   s.globals.log_wage_intercept = 0.0;
   const std::vector<double> synthetic = full_time_wage_quantiles(s, false, deciles);
-  if (synthetic.empty()) throw std::runtime_error("no full-time employees in the base population");
+  if (synthetic.empty()) throw std::runtime_error("no full-time employees in the base population to calibrate wages on: raise --scale");
   // First the level: the intercept moves the synthetic median onto the published one, so that the
   // wage effects stay centred on zero (entrants draw theirs from the same centred distribution);
   // then the shape, decile by decile.

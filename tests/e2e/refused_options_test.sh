@@ -46,6 +46,9 @@ refused "synth --threads -1" 2 "--threads: expected a whole number, 0 or more, f
 # to do instead of "std::bad_alloc".
 refused "out of memory" 2 "error: out of memory; a smaller --scale, or more MPI ranks on more nodes" \
   bash -c 'ulimit -v 300000 && exec "$@"' - "$taskshift" run "$scenario" -o "$work/out.nc" --years 2024:2025
+for scale in 1e-9 1e-7; do  # no person at all; one person, not a full-time employee
+  refused "--scale $scale" 2 "raise --scale" "$taskshift" run "$scenario" -o "$work/out.nc" --scale "$scale"
+done
 refused "unknown option" 2 "not expected: 0.1 --scael" run --scael 0.1
 refused "missing scenario file" 2 "scenario: File does not exist: $work/none.toml" \
   "$taskshift" run "$work/none.toml" -o "$work/out.nc"
