@@ -299,9 +299,19 @@ Microdata load_microdata(const fs::path& file, const model::Calibration& calibra
   if (file.extension() == ".nc") {
     std::vector<std::string> wanted = microdata_required_columns();
     for (const auto& c : microdata_optional_columns()) wanted.push_back(c);
-    return convert(NetcdfSource(file, wanted), calibration);
+    Microdata microdata = convert(NetcdfSource(file, wanted), calibration);
+    microdata.scale = read_recorded_scale(file);
+    return microdata;
   }
   return convert(CsvSource(file), calibration);
+}
+
+void check_microdata_scale(const Microdata& microdata, double scale) {
+  if (!microdata.scale || *microdata.scale == scale) return;
+  throw InputError(microdata.file + ": written at scale " + number_text(*microdata.scale) +
+                   " (its attribute 'scale'), but --scale is " + number_text(scale) +
+                   ", which would give each person a weight of " + number_text(1.0 / scale) + " instead of " +
+                   number_text(1.0 / *microdata.scale) + ": run it with --scale " + number_text(*microdata.scale));
 }
 
 }  // namespace ts::app

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct Microdata {
   // the ISCO-08 table), hours, gross_wage, and those optional ones the file has.
   std::vector<model::HostColumn> columns;
   std::vector<std::string> optional_missing;  // optional columns the file lacks (drawn instead)
+  std::optional<double> scale;  // what a NetCDF file records in its attribute `scale`
 };
 
 // The required and optional columns of a person file.
@@ -28,5 +30,9 @@ const std::vector<std::string>& microdata_optional_columns();
 // Reads FILE: NetCDF when it ends in .nc, CSV otherwise. Any problem throws InputError naming
 // the file, the line (CSV) or row (NetCDF, counted from 1) and the column.
 Microdata load_microdata(const std::filesystem::path& file, const model::Calibration& calibration);
+
+// A file that records the scale it was written at must be run at that scale: at another, each
+// person would stand for another number of residents. Throws InputError naming both.
+void check_microdata_scale(const Microdata& microdata, double scale);
 
 }  // namespace ts::app

@@ -169,6 +169,21 @@ void write_population_file(const std::vector<model::HostColumn>& columns, const 
   });
 }
 
+std::optional<double> read_recorded_scale(const fs::path& file) {
+  int nc = -1;
+  const int status = nc_open(file.c_str(), NC_NOWRITE, &nc);
+  if (status != NC_NOERR) throw_input_error(file.string(), 0, std::string("cannot open as NetCDF: ") + nc_strerror(status));
+  nc_type type = 0;
+  std::size_t length = 0;
+  double scale = 0.0;
+  const bool numeric = nc_inq_att(nc, NC_GLOBAL, "scale", &type, &length) == NC_NOERR && length == 1 &&
+                       type != NC_CHAR && type != NC_STRING;
+  const bool read = numeric && nc_get_att_double(nc, NC_GLOBAL, "scale", &scale) == NC_NOERR;
+  nc_close(nc);
+  if (!read) return std::nullopt;
+  return scale;
+}
+
 std::vector<PersonVariable> read_person_variables(const fs::path& file, const std::vector<std::string>& wanted,
                                                   std::size_t& persons) {
   const std::string where = file.string();

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <functional>
 #include <string>
 #include <utility>
@@ -57,5 +58,9 @@ struct PersonVariable {
 // to `persons`). Errors (InputError) name the file and the variable.
 std::vector<PersonVariable> read_person_variables(const std::filesystem::path& file,
                                                   const std::vector<std::string>& wanted, std::size_t& persons);
+
+// The global attribute `scale` (the fraction of the population the file holds, as `synth -o`
+// and snapshots record it), or nothing when the file has none.
+std::optional<double> read_recorded_scale(const std::filesystem::path& file);
 
 }  // namespace ts::app

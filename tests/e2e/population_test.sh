@@ -91,6 +91,14 @@ PY
 "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/from_nc.nc" --scale 0.002 --years 2024:2027 \
   --population "$work/small.nc" > /dev/null
 "$taskshift" synth --population "$work/small.nc" --scale 0.002 --report "$work/small.csv" > /dev/null
+# At another scale each person would weigh ten times less: refused, naming the file's scale.
+if "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/rescaled.nc" --scale 0.02 --years 2024:2025 \
+    --population "$work/small.nc" 2> "$work/rescaled.txt"; then
+  echo "FAIL: a person file ran at a scale other than its own"; exit 1
+fi
+grep -q "small.nc: written at scale 0.002 (its attribute 'scale'), but --scale is 0.02" "$work/rescaled.txt" \
+  || { cat "$work/rescaled.txt"; echo "FAIL: the scale refusal lacks its reason"; exit 1; }
+echo "ok   a person file is refused at a scale other than its own"
 cat > "$work/persons.csv" <<'CSV'
 age,sex,education,status,isco4,hours,gross_wage,region
 45,female,high,employee_permanent,2111,1,62000,antwerpen

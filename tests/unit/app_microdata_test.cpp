@@ -157,6 +157,25 @@ TEST(Microdata, NetcdfRoundTripAndBadCode) {
   ts::app::write_population_file(columns, calibration(), {}, {}, good);
   const ts::app::Microdata m = ts::app::load_microdata(good, calibration());
   EXPECT_EQ(m.persons, 2u);
+  EXPECT_FALSE(m.scale.has_value());
+  EXPECT_NO_THROW(ts::app::check_microdata_scale(m, 0.3));  // no recorded scale: the run's holds
+
+  // A file that records its scale runs at that scale only.
+  const fs::path sample = s.path / "sample.nc";
+  ts::app::write_population_file(columns, calibration(), {}, {{"scale", 0.001}}, sample);
+  const ts::app::Microdata recorded = ts::app::load_microdata(sample, calibration());
+  ASSERT_TRUE(recorded.scale.has_value());
+  EXPECT_EQ(*recorded.scale, 0.001);
+  EXPECT_NO_THROW(ts::app::check_microdata_scale(recorded, 0.001));
+  try {
+    ts::app::check_microdata_scale(recorded, 0.01);
+    ADD_FAILURE() << "a scale other than the file's was accepted";
+  } catch (const ts::app::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("sample.nc: written at scale 0.001 (its attribute 'scale'), but --scale is 0.01"),
+              std::string::npos)
+        << e.what();
+  }
+
   columns[1] = column("sex", "u8", {0, 4});
   const fs::path bad = s.path / "bad.nc";
   ts::app::write_population_file(columns, calibration(), {}, {}, bad);
