@@ -207,6 +207,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   // A person file is read and validated whole before any simulation is built.
   const Microdata microdata = o.population.empty() ? Microdata{} : load_microdata(o.population, calibration);
   check_microdata_scale(microdata, o.scale);
+  const std::string inputs_hash = input_digest(o.calibration_dir, {o.population, o.alignment_from});
   // Groups of consecutive ranks; group g runs the contiguous block g of the replicas (the rule
   // that splits persons over ranks), each replica sharded over the group's ranks, which sum only
   // among themselves. One group is the whole world.
@@ -221,7 +222,6 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     std::signal(SIGUSR1, request_stop);
     std::signal(SIGTERM, request_stop);
   }
-  const std::string inputs_hash = input_digest(o.calibration_dir, {o.population, o.alignment_from});
   const RunIdentity identity{scenario.content_hash, inputs_hash, o.seed, o.scale, o.first_year, o.last_year, o.replica_offset,
                              o.replicas, mpi.size()};
   const std::string checkpoint_dir = o.checkpoint_dir.empty() ? default_checkpoint_dir(o) : o.checkpoint_dir;
