@@ -169,10 +169,18 @@ void write_population_file(const std::vector<model::HostColumn>& columns, const 
   });
 }
 
-std::optional<double> read_recorded_scale(const fs::path& file) {
+namespace {
+// A person file opened for reading; an InputError names the file when it is not NetCDF.
+int open_for_reading(const fs::path& file) {
   int nc = -1;
   const int status = nc_open(file.c_str(), NC_NOWRITE, &nc);
   if (status != NC_NOERR) throw_input_error(file.string(), 0, std::string("cannot open as NetCDF: ") + nc_strerror(status));
+  return nc;
+}
+}  // namespace
+
+std::optional<double> read_recorded_scale(const fs::path& file) {
+  const int nc = open_for_reading(file);
   nc_type type = 0;
   std::size_t length = 0;
   double scale = 0.0;
@@ -187,9 +195,7 @@ std::optional<double> read_recorded_scale(const fs::path& file) {
 std::vector<PersonVariable> read_person_variables(const fs::path& file, const std::vector<std::string>& wanted,
                                                   std::size_t& persons) {
   const std::string where = file.string();
-  int nc = -1;
-  int status = nc_open(file.c_str(), NC_NOWRITE, &nc);
-  if (status != NC_NOERR) throw_input_error(where, 0, std::string("cannot open as NetCDF: ") + nc_strerror(status));
+  const int nc = open_for_reading(file);
   std::vector<PersonVariable> result;
   try {
     int dim = -1;
