@@ -300,13 +300,19 @@ Microdata load_microdata(const fs::path& file, const model::Calibration& calibra
     std::vector<std::string> wanted = microdata_required_columns();
     for (const auto& c : microdata_optional_columns()) wanted.push_back(c);
     Microdata microdata = convert(NetcdfSource(file, wanted), calibration);
-    microdata.scale = read_recorded_scale(file);
+    microdata.scale = read_number_attribute(file, "scale");
+    microdata.year = read_number_attribute(file, "year");
     return microdata;
   }
   return convert(CsvSource(file), calibration);
 }
 
-void check_microdata_scale(const Microdata& microdata, double scale) {
+void check_microdata_fits(const Microdata& microdata, double scale, int base_year) {
+  if (microdata.year && *microdata.year != base_year)
+    throw InputError(microdata.file + ": a snapshot of the end of " + number_text(*microdata.year) +
+                     " (its attribute 'year'), but a run starts from the population of " + std::to_string(base_year) +
+                     ", the year the calibration tables describe: use the snapshot of " + std::to_string(base_year) +
+                     " or a person file of that year");
   if (!microdata.scale || *microdata.scale == scale) return;
   throw InputError(microdata.file + ": written at scale " + number_text(*microdata.scale) +
                    " (its attribute 'scale'), but --scale is " + number_text(scale) +

@@ -21,6 +21,7 @@ struct Microdata {
   std::vector<model::HostColumn> columns;
   std::vector<std::string> optional_missing;  // optional columns the file lacks (drawn instead)
   std::optional<double> scale;  // what a NetCDF file records in its attribute `scale`
+  std::optional<double> year;   // the year whose end a snapshot holds (its attribute `year`)
 };
 
 // The required and optional columns of a person file.
@@ -32,7 +33,9 @@ const std::vector<std::string>& microdata_optional_columns();
 Microdata load_microdata(const std::filesystem::path& file, const model::Calibration& calibration);
 
 // A file that records the scale it was written at must be run at that scale: at another, each
-// person would stand for another number of residents. Throws InputError naming both.
-void check_microdata_scale(const Microdata& microdata, double scale);
+// person would stand for another number of residents. A snapshot that records its year must be of
+// the base year: a later one would be labelled and projected as the base year's population.
+// Throws InputError naming the file, the attribute and what it should be.
+void check_microdata_fits(const Microdata& microdata, double scale, int base_year);
 
 }  // namespace ts::app

@@ -179,17 +179,17 @@ int open_for_reading(const fs::path& file) {
 }
 }  // namespace
 
-std::optional<double> read_recorded_scale(const fs::path& file) {
+std::optional<double> read_number_attribute(const fs::path& file, const char* name) {
   const int nc = open_for_reading(file);
   nc_type type = 0;
   std::size_t length = 0;
-  double scale = 0.0;
-  const bool numeric = nc_inq_att(nc, NC_GLOBAL, "scale", &type, &length) == NC_NOERR && length == 1 &&
+  double value = 0.0;
+  const bool numeric = nc_inq_att(nc, NC_GLOBAL, name, &type, &length) == NC_NOERR && length == 1 &&
                        type != NC_CHAR && type != NC_STRING;
-  const bool read = numeric && nc_get_att_double(nc, NC_GLOBAL, "scale", &scale) == NC_NOERR;
+  const bool read = numeric && nc_get_att_double(nc, NC_GLOBAL, name, &value) == NC_NOERR;
   nc_close(nc);
   if (!read) return std::nullopt;
-  return scale;
+  return value;
 }
 
 std::vector<PersonVariable> read_person_variables(const fs::path& file, const std::vector<std::string>& wanted,

@@ -59,8 +59,8 @@ struct PersonVariable {
 std::vector<PersonVariable> read_person_variables(const std::filesystem::path& file,
                                                   const std::vector<std::string>& wanted, std::size_t& persons);
 
-// The global attribute `scale` (the fraction of the population the file holds, as `synth -o`
-// and snapshots record it), or nothing when the file has none.
-std::optional<double> read_recorded_scale(const std::filesystem::path& file);
+// A numeric global attribute, such as `scale` (the fraction of the population the file holds,
+// as `synth -o` and snapshots record it) or a snapshot's `year`, or nothing when the file has none.
+std::optional<double> read_number_attribute(const std::filesystem::path& file, const char* name);
 
 }  // namespace ts::app

@@ -51,7 +51,7 @@ int synth_command(const SynthOptions& o, const mpi::Context& mpi) {
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
   Microdata microdata;
   if (!o.population.empty()) microdata = load_microdata(o.population, calibration);  // validated before anything is built
-  check_microdata_scale(microdata, o.scale);
+  check_microdata_fits(microdata, o.scale, model::RunSettings{}.base_year);
 
   const mpi::AllReduceSum global_sum;
   model::RunSettings settings;

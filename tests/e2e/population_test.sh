@@ -4,7 +4,8 @@
 #     except the known misses listed in population_known_misses.txt; the wall time is reported;
 #  2. the person file opens in xarray with dimension `person`, units and flag meanings;
 #  3. a 1% sample fits within sampling error (3 standard errors plus one person);
-#  4. a person file written by synth at small scale, and a CSV person file, start `run --population`;
+#  4. a person file written by synth at small scale, its base-year snapshot and a CSV person file
+#     start `run --population`; a later snapshot is refused;
 #     a bad person file is refused with its file, line and column.
 set -euo pipefail
 taskshift=$1; source_dir=$2
@@ -89,7 +90,7 @@ PY
 # Loading back: a small synthetic file and a CSV person file start a run.
 "$taskshift" synth -o "$work/small.nc" --scale 0.002 --seed 7 > /dev/null
 "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/from_nc.nc" --scale 0.002 --years 2024:2027 \
-  --population "$work/small.nc" > /dev/null
+  --population "$work/small.nc" --snapshot-years 2024,2027 > /dev/null
 "$taskshift" synth --population "$work/small.nc" --scale 0.002 --report "$work/small.csv" > /dev/null
 # At another scale each person would weigh ten times less: refused, naming the file's scale.
 if "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/rescaled.nc" --scale 0.02 --years 2024:2025 \
@@ -99,6 +100,17 @@ fi
 grep -q "small.nc: written at scale 0.002 (its attribute 'scale'), but --scale is 0.02" "$work/rescaled.txt" \
   || { cat "$work/rescaled.txt"; echo "FAIL: the scale refusal lacks its reason"; exit 1; }
 echo "ok   a person file is refused at a scale other than its own"
+# A snapshot of the base year starts a run; a later one would be projected as if it were 2024.
+"$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/from_snapshot.nc" --scale 0.002 --years 2024:2025 \
+  --population "$work/from_nc-persons-2024.nc" > /dev/null
+if "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/from_later.nc" --scale 0.002 --years 2024:2025 \
+    --population "$work/from_nc-persons-2027.nc" 2> "$work/later.txt"; then
+  echo "FAIL: a snapshot of 2027 ran as the 2024 population"; exit 1
+fi
+grep -q "from_nc-persons-2027.nc: a snapshot of the end of 2027 (its attribute 'year'), but a run starts from the population of 2024" \
+  "$work/later.txt" || { cat "$work/later.txt"; echo "FAIL: the snapshot refusal lacks its reason"; exit 1; }
+test ! -e "$work/from_later.nc" || { echo "FAIL: the refused run left an output"; exit 1; }
+echo "ok   the base year's snapshot starts a run; a later year's is refused"
 cat > "$work/persons.csv" <<'CSV'
 age,sex,education,status,isco4,hours,gross_wage,region
 45,female,high,employee_permanent,2111,1,62000,antwerpen

@@ -158,7 +158,7 @@ TEST(Microdata, NetcdfRoundTripAndBadCode) {
   const ts::app::Microdata m = ts::app::load_microdata(good, calibration());
   EXPECT_EQ(m.persons, 2u);
   EXPECT_FALSE(m.scale.has_value());
-  EXPECT_NO_THROW(ts::app::check_microdata_scale(m, 0.3));  // no recorded scale: the run's holds
+  EXPECT_NO_THROW(ts::app::check_microdata_fits(m, 0.3, 2024));  // no recorded scale: the run's holds
 
   // A file that records its scale runs at that scale only.
   const fs::path sample = s.path / "sample.nc";
@@ -166,12 +166,30 @@ TEST(Microdata, NetcdfRoundTripAndBadCode) {
   const ts::app::Microdata recorded = ts::app::load_microdata(sample, calibration());
   ASSERT_TRUE(recorded.scale.has_value());
   EXPECT_EQ(*recorded.scale, 0.001);
-  EXPECT_NO_THROW(ts::app::check_microdata_scale(recorded, 0.001));
+  EXPECT_NO_THROW(ts::app::check_microdata_fits(recorded, 0.001, 2024));
   try {
-    ts::app::check_microdata_scale(recorded, 0.01);
+    ts::app::check_microdata_fits(recorded, 0.01, 2024);
     ADD_FAILURE() << "a scale other than the file's was accepted";
   } catch (const ts::app::InputError& e) {
     EXPECT_NE(std::string(e.what()).find("sample.nc: written at scale 0.001 (its attribute 'scale'), but --scale is 0.01"),
+              std::string::npos)
+        << e.what();
+  }
+
+  // A snapshot holds the end of its year: only the base year's starts a run.
+  const fs::path base_snapshot = s.path / "persons-2024.nc";
+  const fs::path later_snapshot = s.path / "persons-2030.nc";
+  ts::app::write_population_file(columns, calibration(), {}, {{"year", 2024.0}, {"scale", 0.001}}, base_snapshot);
+  ts::app::write_population_file(columns, calibration(), {}, {{"year", 2030.0}, {"scale", 0.001}}, later_snapshot);
+  const ts::app::Microdata base = ts::app::load_microdata(base_snapshot, calibration());
+  ASSERT_TRUE(base.year.has_value());
+  EXPECT_NO_THROW(ts::app::check_microdata_fits(base, 0.001, 2024));
+  try {
+    ts::app::check_microdata_fits(ts::app::load_microdata(later_snapshot, calibration()), 0.001, 2024);
+    ADD_FAILURE() << "a snapshot of 2030 was accepted as the 2024 population";
+  } catch (const ts::app::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("persons-2030.nc: a snapshot of the end of 2030 (its attribute 'year'), but a run "
+                                         "starts from the population of 2024"),
               std::string::npos)
         << e.what();
   }
