@@ -13,6 +13,7 @@
 #include <new>
 #include <tuple>
 
+#include "app/code_version.hpp"
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
 #include "app/output_dataset.hpp"
@@ -206,7 +207,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*version_cmd) {
-      std::cout << "taskshift " << TS_CODE_VERSION << " (backend " << TS_BACKEND_NAME << ", MPI "
+      std::cout << "taskshift " << ts::app::code_version() << " (backend " << TS_BACKEND_NAME << ", MPI "
                 << (ts::mpi::built_with_mpi() ? "on" : "off") << ")\n";
       return 0;
     }

@@ -20,6 +20,7 @@
 #include "app/alignment_factors.hpp"
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
+#include "app/code_version.hpp"
 #include "app/input_digest.hpp"
 #include "app/input_error.hpp"
 #include "app/population_file.hpp"
@@ -94,7 +95,7 @@ void write_snapshot(const model::Simulation& simulation, const model::Calibratio
   path = path.parent_path() / (path.stem().string() + "-persons-" + std::to_string(simulation.year()) + ".nc");
   write_population_file_parallel(simulation.columns(), calibration,
                                  {{"scenario_hash", identity.scenario_hash}, {"inputs_hash", identity.inputs_hash},
-                                  {"code_version", TS_CODE_VERSION}},
+                                  {"code_version", code_version()}},
                                  {{"year", simulation.year()}, {"replica", o.replica_offset}, {"scale", o.scale}}, path, ranks);
 }
 
@@ -319,7 +320,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
                         {"scenario_hash", scenario.content_hash},
                         {"inputs_hash", inputs_hash},
                         {"scenario_files", fmt::format("{}", fmt::join(scenario.files, " "))},
-                        {"code_version", TS_CODE_VERSION},
+                        {"code_version", code_version()},
                         {"backend", backend_name()},
                         {"device", describe_device()},
                         {"run_date", date},
@@ -336,7 +337,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   const model::Indicators& first = results.front().front();
   const model::Indicators& last = results.front().back();
   std::cout << fmt::format("TaskShift {} — scenario '{}' ({}), {} replica(s), {}-{}, scale {}, {} rank(s) x {} thread(s){}, backend {} on {}\n",
-                           TS_CODE_VERSION, scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
+                           code_version(), scenario.name, scenario.content_hash, o.replicas, o.first_year, o.last_year,
                            o.scale, mpi.size(), thread_count(),
                            o.replica_groups > 1 ? fmt::format(" in {} replica groups", o.replica_groups) : "",
                            backend_name(), describe_device());

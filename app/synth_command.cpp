@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "app/calibration_loader.hpp"
+#include "app/code_version.hpp"
 #include "app/input_error.hpp"
 #include "app/microdata.hpp"
 #include "app/output_file.hpp"
@@ -75,7 +76,7 @@ int synth_command(const SynthOptions& o, const mpi::Context& mpi) {
                            {"source", o.population.empty() ? std::string("synthesised from configs/calibration (docs/population.md)")
                                                            : "loaded from " + o.population},
                            {"scenario_name", scenario.name},
-                           {"code_version", TS_CODE_VERSION}},
+                           {"code_version", code_version()}},
                           {{"scale", o.scale}, {"seed", static_cast<double>(o.seed)}, {"base_year", static_cast<double>(settings.base_year)}},
                           o.output);
     std::cout << fmt::format("  wrote {} ({:.1f} s so far)\n", o.output,

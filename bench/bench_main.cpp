@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/code_version.hpp"
 #include "bench/bench_context.hpp"
 #include "bench/person_year_bytes.hpp"
 
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("device", ts::bench::device_description());
   benchmark::AddCustomContext("mpi_ranks", "1");
   benchmark::AddCustomContext("threads", std::to_string(threads));
-  benchmark::AddCustomContext("git_commit", TS_GIT_DESCRIBE);
+  benchmark::AddCustomContext("git_commit", ts::app::code_version());
   benchmark::AddCustomContext("build_type", TS_BUILD_TYPE);
   benchmark::AddCustomContext("cpu_isa", *TS_CPU_ISA ? TS_CPU_ISA : "compiler default");
   benchmark::AddCustomContext("bytes_per_person_year", std::to_string(ts::bench::bytes_per_person_year()));

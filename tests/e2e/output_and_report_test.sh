@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# A real run's NetCDF read back with xarray (dimensions, units, attributes, percentiles, the
-# transition matrix), the CSV export, and the HTML report with every chart written.
+# A real run's NetCDF read back with xarray (dimensions, units, attributes, the code version,
+# percentiles, the transition matrix), the CSV export, and the HTML report with every chart written.
 set -euo pipefail
 taskshift=$1; source_dir=$2
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$taskshift" run "$source_dir/configs/scenarios/baseline.toml" -o "$work/out.nc" --scale 0.003 --replicas 3 >/dev/null
 test -s "$work/out.csv"
-PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work/out.nc" <<'PY'
+# The version the program records is the source tree's as it was built (taken at every build):
+# an edit or commit since configuring must show.
+tree_version=$(git -C "$source_dir" describe --always --dirty --tags 2>/dev/null) || tree_version=unknown
+PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work/out.nc" "$tree_version" <<'PY'
 import sys, numpy as np, xarray as xr
 ds = xr.open_dataset(sys.argv[1])
 import checks
@@ -39,6 +42,8 @@ check(np.allclose(q, ds.unemployment_rate_p50.values), "median across replicas")
 check(len(ds.attrs.get("inputs_hash", "")) == 16, "attribute inputs_hash (16 hex digits)")
 for attr in ["scenario_text", "scenario_hash", "code_version", "backend", "mpi_ranks", "threads", "seed", "run_date"]:
     check(attr in ds.attrs, f"attribute {attr}")
+check(ds.attrs["code_version"] == sys.argv[2],
+      f"code_version {ds.attrs['code_version']!r} is the source tree's {sys.argv[2]!r}")
 check(ds.attrs["Conventions"].startswith("CF-1.8"), "CF conventions")
 er = ds.employment_rate_20_64.values
 check(((er > 0.6) & (er < 0.9)).all(), "employment rate plausible")
