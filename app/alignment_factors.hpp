@@ -5,10 +5,18 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <vector>
 
 namespace ts::app {
 
-// Factors by year for one replica of the file; errors (InputError) name the file and what is missing.
-std::map<int, std::array<double, 3>> read_alignment_factors(const std::filesystem::path& file, int replica);
+// One replica's factors by year, for the education levels low, middle, high.
+using AlignmentFactors = std::map<int, std::array<double, 3>>;
+
+// The factors of each of `replicas`, read once before any work. The file must hold every replica
+// and every simulated year (first_year + 1 to last_year): a year without factors would fall back
+// to the run's own calibration and mix two alignments unseen. Errors (InputError) name the file
+// and what is missing.
+std::map<int, AlignmentFactors> read_alignment_factors(const std::filesystem::path& file, const std::vector<int>& replicas,
+                                                       int first_year, int last_year);
 
 }  // namespace ts::app

@@ -215,6 +215,12 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   const mpi::Communicator group = mpi.split_into(o.replica_groups);
   const int group_index = mpi.rank() / group.size();
   const IdRange block = shard_range(static_cast<std::uint64_t>(o.replicas), o.replica_groups, group_index);
+  std::vector<int> replica_ids;
+  for (int k = 0; k < o.replicas; ++k) replica_ids.push_back(o.replica_offset + k);
+  // Every replica's factors, checked before any replica is simulated.
+  const std::map<int, AlignmentFactors> alignment_factors =
+      o.alignment_from.empty() ? std::map<int, AlignmentFactors>{}
+                               : read_alignment_factors(o.alignment_from, replica_ids, o.first_year, o.last_year);
   const mpi::AllReduceSum global_sum(group);
   const auto started = std::chrono::steady_clock::now();
 
@@ -234,8 +240,6 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     first_replica = resume.replica_index;
     results = resume.indicators;
   }
-  std::vector<int> replica_ids;
-  for (int k = 0; k < o.replicas; ++k) replica_ids.push_back(o.replica_offset + k);
   Progress progress(mpi.rank() == 0, static_cast<int>(block.size()) * (o.last_year - o.first_year + 1));
   std::uint64_t person_years = 0;
   for (int k = first_replica; k < static_cast<int>(block.end); ++k) {
@@ -257,7 +261,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     settings.scale = o.scale;
     settings.shard = group.rank();
     settings.shards = group.size();
-    if (!o.alignment_from.empty()) settings.fixed_alignment_factors = read_alignment_factors(o.alignment_from, replica);
+    if (!o.alignment_from.empty()) settings.fixed_alignment_factors = alignment_factors.at(replica);
     model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
     std::vector<model::Indicators> yearly;
     if (!o.restart_dir.empty() && k == first_replica) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Options that cannot work are refused before any work, with a message that names the option
-# (or the output path) and what is wrong. An output whose folder is missing is refused before any
+# (or the output path, or the file it names) and what is wrong. An output whose folder is missing is refused before any
 # year is simulated (a yearly checkpoint would show one) and leaves nothing behind.
 set -euo pipefail
 taskshift=$1; source_dir=$2
@@ -49,6 +49,16 @@ refused "out of memory" 2 "error: out of memory; a smaller --scale, or more MPI 
 for scale in 1e-9 1e-7; do  # no person at all; one person, not a full-time employee
   refused "--scale $scale" 2 "raise --scale" "$taskshift" run "$scenario" -o "$work/out.nc" --scale "$scale"
 done
+# --alignment-from a reference that lacks years or replicas of the run: refused before any
+# replica is simulated (a checkpoint would show one), not after the replicas it has.
+"$taskshift" run "$scenario" -o "$work/reference.nc" --scale 0.001 --years 2024:2026 >/dev/null
+refused "--alignment-from without the run's last years" 2 \
+  "reference.nc: no alignment factors for 2027 (the file holds 2024-2026), which the run needs" \
+  run --years 2024:2028 --alignment-from "$work/reference.nc"
+refused "--alignment-from without the run's replicas" 2 \
+  "reference.nc: has no replica 1 to take alignment factors from (it holds 1)" \
+  run --years 2024:2026 --replicas 2 --alignment-from "$work/reference.nc" --checkpoint-every 1 --checkpoint-dir "$work/ckpt"
+[ ! -e "$work/ckpt" ] && passed=$((passed + 1)) || fail "replica 0 was simulated before the missing replica 1 was refused"
 refused "unknown option" 2 "not expected: 0.1 --scael" run --scael 0.1
 refused "missing scenario file" 2 "scenario: File does not exist: $work/none.toml" \
   "$taskshift" run "$work/none.toml" -o "$work/out.nc"
