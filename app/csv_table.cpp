@@ -10,6 +10,7 @@
 
 #include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
+#include "app/number_text.hpp"
 
 namespace ts::app {
 namespace {
@@ -20,13 +21,6 @@ struct Record {
 };
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-std::string format_number(double value) {
-  std::ostringstream out;
-  out.precision(12);
-  out << value;
-  return out.str();
-}
 
 // Splits `text` (the file after its comment block) into records. `line` is the file line
 // where `text` begins.
@@ -194,15 +188,15 @@ double CsvTable::number(std::size_t row, std::string_view column) const {
 double CsvTable::share(std::size_t row, std::string_view column) const {
   const double value = number(row, column);
   if (value < 0.0 || value > 1.0)
-    fail(row, column, "expected a share in [0, 1], found " + format_number(value));
+    fail(row, column, "expected a share in [0, 1], found " + message_text(value));
   return value;
 }
 
 double CsvTable::number_in(std::size_t row, std::string_view column, double low, double high) const {
   const double value = number(row, column);
   if (value < low || value > high)
-    fail(row, column, "expected a number from " + format_number(low) + " to " + format_number(high) + ", found " +
-                          format_number(value));
+    fail(row, column, "expected a number from " + message_text(low) + " to " + message_text(high) + ", found " +
+                          message_text(value));
   return value;
 }
 
@@ -210,7 +204,7 @@ int CsvTable::whole_number(std::size_t row, std::string_view column, int low, in
   const double value = number(row, column);
   if (value < low || value > high || value != std::trunc(value))
     fail(row, column, "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
-                          ", found " + format_number(value));
+                          ", found " + message_text(value));
   return static_cast<int>(value);
 }
 
@@ -235,7 +229,7 @@ void CsvTable::check_shares_sum_to_one(const std::vector<std::string>& columns,
     if (std::abs(sum - 1.0) > tolerance)
       throw_input_error(file_, line_of(r),
                         "columns " + names + ": expected shares summing to 1 (within " +
-                            format_number(tolerance) + "), found a sum of " + format_number(sum));
+                            message_text(tolerance) + "), found a sum of " + message_text(sum));
   }
 }
 

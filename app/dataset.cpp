@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "app/input_error.hpp"
+#include "app/number_text.hpp"
 #include "app/output_file.hpp"
 
 namespace ts::app {
@@ -26,12 +27,6 @@ namespace fs = std::filesystem;
 const char* const percentile_suffixes[] = {"_p05", "_p50", "_p95"};
 const double percentile_levels[] = {0.05, 0.50, 0.95};
 const char* const percentile_names[] = {"5th", "50th", "95th"};
-
-std::string number_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
 
 std::uint64_t bits_of(double value) {
   std::uint64_t bits;
@@ -453,7 +448,7 @@ std::string csv_field(const std::string& text) {
 }
 
 std::string coordinate_text(const Dimension& dim, std::size_t i) {
-  return dim.labels.empty() ? number_text(dim.values[i]) : dim.labels[i];
+  return dim.labels.empty() ? round_trip_text(dim.values[i]) : dim.labels[i];
 }
 
 }  // namespace
@@ -539,7 +534,7 @@ Dataset merge_replicas(const std::vector<Dataset>& input_blocks, const std::vect
                    [](const Source& a, const Source& b) { return a.value < b.value; });
   for (std::size_t k = 1; k < sources.size(); ++k)
     if (sources[k].value == sources[k - 1].value)
-      throw InputError(names[sources[k].block] + ": replica " + number_text(sources[k].value) +
+      throw InputError(names[sources[k].block] + ": replica " + round_trip_text(sources[k].value) +
                        (sources[k].block == sources[k - 1].block ? " appears twice"
                                                                  : " is also in " + names[sources[k - 1].block]));
 
@@ -601,7 +596,7 @@ void write_yearly_csv(const Dataset& dataset, const std::filesystem::path& out) 
         for (const Column& column : columns)
           for (std::size_t x = 0; x < column.width; ++x)
             file << ','
-                 << number_text(
+                 << round_trip_text(
                         column.variable->data.at((y * replica.size() + r) * column.width + x));
         file << '\n';
       }

@@ -10,6 +10,7 @@
 
 #include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
+#include "app/number_text.hpp"
 #include "app/population_file.hpp"
 #include "model/status.hpp"
 
@@ -20,13 +21,6 @@ namespace fs = std::filesystem;
 
 const char* const task_columns[] = {"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual",
                                     "task_manual"};
-
-std::string number_text(double v) {
-  std::ostringstream out;
-  out.precision(12);
-  out << v;
-  return out.str();
-}
 
 std::string label_list(const std::vector<std::string>& labels) {
   std::string text;
@@ -151,7 +145,7 @@ class NetcdfSource : public Source {
   std::string header_where() const override { return file; }
   double number(std::size_t row, const std::string& column) const override {
     const double v = values_.at(column)[row];
-    if (!std::isfinite(v)) fail(row, column, "expected a number, found " + number_text(v));
+    if (!std::isfinite(v)) fail(row, column, "expected a number, found " + message_text(v));
     return v;
   }
   int code(std::size_t row, const std::string& column, const std::vector<std::string>& labels) const override {
@@ -160,7 +154,7 @@ class NetcdfSource : public Source {
       std::string expected;
       for (std::size_t k = 0; k < labels.size(); ++k)
         expected += (k ? ", " : "") + std::to_string(k) + " (" + labels[k] + ")";
-      fail(row, column, "unknown code " + number_text(v) + ": expected one of " + expected);
+      fail(row, column, "unknown code " + message_text(v) + ": expected one of " + expected);
     }
     return static_cast<int>(v);
   }
@@ -210,9 +204,9 @@ Microdata convert(const Source& src, const model::Calibration& calibration) {
              has_career = src.has("career_earnings");
   for (std::size_t r = 0; r < n; ++r) {
     const double a = src.number(r, "age");
-    if (a != std::floor(a)) src.fail(r, "age", "expected whole years, found " + number_text(a));
-    if (a < model::first_age) src.fail(r, "age", "age below 15 (the model covers residents aged 15 and over), found " + number_text(a));
-    if (a > 105) src.fail(r, "age", "expected at most 105, found " + number_text(a));
+    if (a != std::floor(a)) src.fail(r, "age", "expected whole years, found " + message_text(a));
+    if (a < model::first_age) src.fail(r, "age", "age below 15 (the model covers residents aged 15 and over), found " + message_text(a));
+    if (a > 105) src.fail(r, "age", "expected at most 105, found " + message_text(a));
     age.data.push_back(static_cast<std::uint8_t>(a));
     sex.data.push_back(static_cast<std::uint8_t>(src.code(r, "sex", sex_labels())));
     education.data.push_back(static_cast<std::uint8_t>(src.code(r, "education", education_labels())));
@@ -222,15 +216,15 @@ Microdata convert(const Source& src, const model::Calibration& calibration) {
     const double isco = src.number(r, "isco4");
     const auto found = isco == std::floor(isco) ? occupation_index.find(static_cast<int>(isco)) : occupation_index.end();
     if (found == occupation_index.end())
-      src.fail(r, "isco4", "unknown code " + number_text(isco) + ": not an ISCO-08 unit group of configs/calibration/occupation_tasks_isco08.csv");
+      src.fail(r, "isco4", "unknown code " + message_text(isco) + ": not an ISCO-08 unit group of configs/calibration/occupation_tasks_isco08.csv");
     occupation.data.push_back(found->second);
     const double h = src.number(r, "hours");
-    if (!(h >= 0.0 && h <= 1.0)) src.fail(r, "hours", "out of range: expected a full-time-equivalent fraction in [0, 1], found " + number_text(h));
-    if (employed && !(h > 0.0)) src.fail(r, "hours", "out of range: an employed person needs hours above 0, found " + number_text(h));
+    if (!(h >= 0.0 && h <= 1.0)) src.fail(r, "hours", "out of range: expected a full-time-equivalent fraction in [0, 1], found " + message_text(h));
+    if (employed && !(h > 0.0)) src.fail(r, "hours", "out of range: an employed person needs hours above 0, found " + message_text(h));
     hours.data.push_back(static_cast<float>(h));
     const double w = src.number(r, "gross_wage");
-    if (w < 0.0) src.fail(r, "gross_wage", "negative wage: expected annual euros >= 0, found " + number_text(w));
-    if (employed && !(w > 0.0)) src.fail(r, "gross_wage", "an employed person needs a positive annual wage, found " + number_text(w));
+    if (w < 0.0) src.fail(r, "gross_wage", "negative wage: expected annual euros >= 0, found " + message_text(w));
+    if (employed && !(w > 0.0)) src.fail(r, "gross_wage", "an employed person needs a positive annual wage, found " + message_text(w));
     wage.data.push_back(static_cast<float>(w));
     if (has_region) region.data.push_back(static_cast<std::uint8_t>(src.code(r, "region", region_labels())));
     if (has_digital) digital.data.push_back(static_cast<std::uint8_t>(src.code(r, "digital_skill", digital_skill_labels())));
@@ -238,26 +232,26 @@ Microdata convert(const Source& src, const model::Calibration& calibration) {
       double sum = 0.0;
       for (std::size_t k = 0; k < 5; ++k) {
         const double share = src.number(r, task_columns[k]);
-        if (!(share >= 0.0 && share <= 1.0)) src.fail(r, task_columns[k], "share out of range: expected [0, 1], found " + number_text(share));
+        if (!(share >= 0.0 && share <= 1.0)) src.fail(r, task_columns[k], "share out of range: expected [0, 1], found " + message_text(share));
         sum += share;
         tasks[k].data.push_back(static_cast<float>(share));
       }
       if (std::abs(sum - 1.0) > 1e-4)
-        src.fail(r, "task_analytic..task_manual", "task shares must sum to one (within 1e-4), found a sum of " + number_text(sum));
+        src.fail(r, "task_analytic..task_manual", "task shares must sum to one (within 1e-4), found a sum of " + message_text(sum));
     }
     if (has_years) {
       const double y = src.number(r, "years_worked");
-      if (!(y >= 0.0 && y <= a - 10)) src.fail(r, "years_worked", "out of range: expected 0 to age - 10, found " + number_text(y));
+      if (!(y >= 0.0 && y <= a - 10)) src.fail(r, "years_worked", "out of range: expected 0 to age - 10, found " + message_text(y));
       years.data.push_back(static_cast<float>(y));
     }
     if (has_months) {
       const double m = src.number(r, "unemployment_months");
-      if (!(m >= 0.0) || m != std::floor(m)) src.fail(r, "unemployment_months", "expected whole months >= 0, found " + number_text(m));
+      if (!(m >= 0.0) || m != std::floor(m)) src.fail(r, "unemployment_months", "expected whole months >= 0, found " + message_text(m));
       months.data.push_back(static_cast<std::uint8_t>(m > 255 ? 255 : m));
     }
     if (has_career) {
       const double c = src.number(r, "career_earnings");
-      if (c < 0.0) src.fail(r, "career_earnings", "negative earnings: expected euros >= 0, found " + number_text(c));
+      if (c < 0.0) src.fail(r, "career_earnings", "negative earnings: expected euros >= 0, found " + message_text(c));
       career.data.push_back(static_cast<float>(c));
     }
   }
@@ -309,15 +303,15 @@ Microdata load_microdata(const fs::path& file, const model::Calibration& calibra
 
 void check_microdata_fits(const Microdata& microdata, double scale, int base_year) {
   if (microdata.year && *microdata.year != base_year)
-    throw InputError(microdata.file + ": a snapshot of the end of " + number_text(*microdata.year) +
+    throw InputError(microdata.file + ": a snapshot of the end of " + message_text(*microdata.year) +
                      " (its attribute 'year'), but a run starts from the population of " + std::to_string(base_year) +
                      ", the year the calibration tables describe: use the snapshot of " + std::to_string(base_year) +
                      " or a person file of that year");
   if (!microdata.scale || *microdata.scale == scale) return;
-  throw InputError(microdata.file + ": written at scale " + number_text(*microdata.scale) +
-                   " (its attribute 'scale'), but --scale is " + number_text(scale) +
-                   ", which would give each person a weight of " + number_text(1.0 / scale) + " instead of " +
-                   number_text(1.0 / *microdata.scale) + ": run it with --scale " + number_text(*microdata.scale));
+  throw InputError(microdata.file + ": written at scale " + message_text(*microdata.scale) +
+                   " (its attribute 'scale'), but --scale is " + message_text(scale) +
+                   ", which would give each person a weight of " + message_text(1.0 / scale) + " instead of " +
+                   message_text(1.0 / *microdata.scale) + ": run it with --scale " + message_text(*microdata.scale));
 }
 
 }  // namespace ts::app

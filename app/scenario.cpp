@@ -17,6 +17,7 @@
 
 #include "app/fnv1a.hpp"
 #include "app/input_error.hpp"
+#include "app/number_text.hpp"
 #include "kernels/det_math.hpp"
 
 namespace ts::app {
@@ -30,12 +31,6 @@ using Kind = Distribution::Kind;
 constexpr double sum_tolerance = 1e-6;
 
 // ---------------------------------------------------------------- text helpers
-
-std::string number_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);  // shortest round trip
-  return std::string(buffer, result.ptr);
-}
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
@@ -61,7 +56,7 @@ std::string type_name(const toml::node& node) {
 // What the user wrote, for "found ..." (the value itself where it is short).
 std::string found_text(const toml::node& node) {
   if (auto v = node.as_integer()) return std::to_string(v->get());
-  if (auto v = node.as_floating_point()) return number_text(v->get());
+  if (auto v = node.as_floating_point()) return round_trip_text(v->get());
   if (auto v = node.as_boolean()) return v->get() ? "true" : "false";
   if (auto v = node.as_string()) return "\"" + v->get() + "\"";
   return type_name(node);
@@ -274,7 +269,7 @@ double Resolver::point_value(const toml::node& node, const ParameterSpec& spec,
     const char* what = spec.type == ParameterType::year      ? "a year"
                        : spec.type == ParameterType::integer ? "an integer"
                                                              : "a number";
-    expected(std::string(what) + " between " + number_text(low) + " and " + number_text(high));
+    expected(std::string(what) + " between " + round_trip_text(low) + " and " + round_trip_text(high));
   }
   return value;
 }
@@ -353,15 +348,15 @@ Distribution Resolver::distribution_value(const toml::table& table, const Parame
       const double low = field("min"), high = field("max");
       if (low > high)
         fail(origin, spec.key,
-             kind_label + "expected min <= max, found min " + number_text(low) + " > max " +
-                 number_text(high));
+             kind_label + "expected min <= max, found min " + round_trip_text(low) + " > max " +
+                 round_trip_text(high));
       if (shape->kind == Kind::uniform) {
         result.args = {low, high};
       } else {
         const double mode = field("mode");
         if (mode < low || mode > high)
           fail(origin, spec.key,
-               kind_label + "expected min <= mode <= max, found mode " + number_text(mode));
+               kind_label + "expected min <= mode <= max, found mode " + round_trip_text(mode));
         result.args = {low, mode, high};
       }
       break;
@@ -508,7 +503,7 @@ void Resolver::check_sum_groups() const {
     for (const std::size_t i : members) {
       sum += mean_of(settings_[i].value);
       listing += (listing.empty() ? "" : ", ") + in_quotes(specs_[i].key) + " = " +
-                 number_text(mean_of(settings_[i].value));
+                 round_trip_text(mean_of(settings_[i].value));
       if (settings_[i].origin && (!latest || settings_[i].order > latest->order))
         latest = &settings_[i];
     }
@@ -517,7 +512,7 @@ void Resolver::check_sum_groups() const {
     throw_input_error(origin.where, origin.line,
                       "sum group " + in_quotes(group) + " (" + listing +
                           "): expected shares summing to 1 (within 1e-6), found " +
-                          number_text(sum));
+                          round_trip_text(sum));
   }
 }
 
@@ -529,7 +524,7 @@ std::string value_text(double value, ParameterType type) {
     case ParameterType::year:
       return std::to_string(static_cast<long long>(value));
     case ParameterType::real: {
-      std::string text = number_text(value);
+      std::string text = round_trip_text(value);
       // TOML reads "1" as an integer: keep reals visibly real.
       if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
       return text;
@@ -664,7 +659,7 @@ std::string parameters_markdown(std::span<const ParameterSpec> specs) {
     for (const char c : meaning) escaped += c == '|' ? std::string("\\|") : std::string(1, c);
     std::string range = spec.type == ParameterType::boolean
                             ? "true, false"
-                            : number_text(spec.min_value) + " to " + number_text(spec.max_value);
+                            : round_trip_text(spec.min_value) + " to " + round_trip_text(spec.max_value);
     if (spec.type == ParameterType::year) range += ", within the run's years";
     text += "| `" + std::string(spec.key) + "` | " + escaped + " | " + spec.unit + " | " +
             value_text(spec.default_value, spec.type) + " | " + range + " |\n";
