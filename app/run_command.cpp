@@ -218,9 +218,11 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   std::vector<int> replica_ids;
   for (int k = 0; k < o.replicas; ++k) replica_ids.push_back(o.replica_offset + k);
   // Every replica's factors, checked before any replica is simulated.
-  const std::map<int, AlignmentFactors> alignment_factors =
-      o.alignment_from.empty() ? std::map<int, AlignmentFactors>{}
-                               : read_alignment_factors(o.alignment_from, replica_ids, o.first_year, o.last_year);
+  const AlignmentReference alignment =
+      o.alignment_from.empty()
+          ? AlignmentReference{}
+          : read_alignment_factors(o.alignment_from, replica_ids, o.first_year, o.last_year, o.seed, o.scale);
+  if (mpi.rank() == 0 && !alignment.note.empty()) std::cerr << "taskshift: note: " << alignment.note;
   const mpi::AllReduceSum global_sum(group);
   const auto started = std::chrono::steady_clock::now();
 
@@ -261,7 +263,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
     settings.scale = o.scale;
     settings.shard = group.rank();
     settings.shards = group.size();
-    if (!o.alignment_from.empty()) settings.fixed_alignment_factors = alignment_factors.at(replica);
+    if (!o.alignment_from.empty()) settings.fixed_alignment_factors = alignment.factors.at(replica);
     model::Simulation simulation(calibration, parameters, energy, rules, settings, global_sum);
     std::vector<model::Indicators> yearly;
     if (!o.restart_dir.empty() && k == first_replica) {

@@ -11,7 +11,15 @@ done
 wait
 # A policy variant that reuses the baseline's alignment factors applies exactly those.
 "$taskshift" run "$source_dir/configs/scenarios/learning-accounts.toml" -o "$work/learning-aligned.nc" --scale 0.01 \
-  --years 2024:2032 --alignment-from "$work/baseline.nc" >/dev/null
+  --years 2024:2032 --alignment-from "$work/baseline.nc" >/dev/null 2>"$work/aligned.txt"
+# With the reference's seed and scale the runs share random numbers: no note. With another seed
+# they do not, and the run says so (the factors still apply).
+[ ! -s "$work/aligned.txt" ] || { cat "$work/aligned.txt"; echo "FAIL: a note for a run with the reference's settings"; exit 1; }
+"$taskshift" run "$source_dir/configs/scenarios/learning-accounts.toml" -o "$work/other-seed.nc" --scale 0.01 \
+  --years 2024:2032 --seed 9 --alignment-from "$work/baseline.nc" >/dev/null 2>"$work/other-seed.txt"
+grep -qF "baseline.nc was run with seed 20240101, this run with seed 9: its alignment factors apply, but the two runs do not share random numbers" \
+  "$work/other-seed.txt" || { cat "$work/other-seed.txt"; echo "FAIL: no note for a reference of another seed"; exit 1; }
+echo "ok   --alignment-from notes a reference of another seed"
 PYTHONPATH="$source_dir/tests/e2e" /usr/bin/python3 - "$work" <<'PY'
 import sys, xarray as xr
 d = sys.argv[1]
