@@ -6,7 +6,6 @@
 #include <netcdf.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>

@@ -6,7 +6,6 @@
 #include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
