@@ -78,6 +78,20 @@ void mark_year(std::set<int>& seen, const CsvTable& t, std::size_t row, int year
                      std::to_string(year));
 }
 
+// A year-keyed table whose later years keep the last row's value must begin at the base year,
+// or the first simulated years would have no row to take.
+void require_base_year(const CsvTable& t, const std::set<int>& years) {
+  const int base_year = model::calibration_base_year;
+  if (years.empty())
+    throw InputError(t.file_name() + ": no rows; expected one for each year from " + std::to_string(base_year));
+  const int first = *years.begin();
+  if (first <= base_year) return;
+  std::size_t row = 0;
+  while (t.whole_number(row, "year", first_table_year, last_table_year) != first) ++row;
+  throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'year': the first year is " +
+                   std::to_string(first) + "; expected a row for " + std::to_string(base_year) + ", the base year");
+}
+
 double table_parameter(const CsvTable& t, const std::string& name) {
   for (std::size_t r = 0; r < t.rows(); ++r)
     if (t.text(r, "parameter") == name) return t.number(r, "value");
@@ -182,6 +196,7 @@ void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
       mark_year(years, t, r, year);
       c.statutory_retirement_age[year] = t.whole_number(r, "statutory_age", 55, 75);
     }
+    require_base_year(t, years);
   }
   {
     const CsvTable t = CsvTable::load(dir / "retirement_exit.csv", {"age", "sex", "exit_rate"});
@@ -204,6 +219,7 @@ void load_demography(model::Calibration& c, const std::filesystem::path& dir) {
       mark_year(years, t, r, year);
       c.cohort_education[year] = {t.share(r, "low"), t.share(r, "middle"), t.share(r, "high")};
     }
+    require_base_year(t, years);
   }
   {
     const CsvTable t = CsvTable::load(dir / "population_projection.csv", {"year", "sex", "age_band", "persons"});

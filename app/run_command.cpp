@@ -205,6 +205,13 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;
   const model::Calibration calibration = load_calibration(o.calibration_dir);
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
+  // Nothing stops a run at the tables' horizon, but its user should know what the later years rest on.
+  const int last_tabled_year = calibration.cohort_education.rbegin()->first;
+  if (mpi.rank() == 0 && o.last_year > last_tabled_year)
+    std::cerr << "taskshift: note: the years after " << last_tabled_year << " go past the last year of "
+              << o.calibration_dir << "/cohort_education.csv, whose " << last_tabled_year
+              << " shares of new cohorts by education are kept; the scenario's paths go on as docs/model.md "
+                 "writes them, beyond the years the calibration was checked for\n";
   // A person file is read and validated whole before any simulation is built.
   const Microdata microdata = o.population.empty() ? Microdata{} : load_microdata(o.population, calibration);
   check_microdata_fits(microdata, o.scale, base_year);

@@ -12,6 +12,8 @@
 
 namespace ts::model {
 
+// The year that the base population, wages and tax-benefit rules describe: every run starts here.
+inline constexpr int calibration_base_year = 2024;
 inline constexpr int first_age = 15;
 inline constexpr int last_age = 100;  // 100 stands for 100 and over
 inline constexpr int age_count = last_age - first_age + 1;

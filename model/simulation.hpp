@@ -22,7 +22,7 @@ namespace ts::model {
 struct RunSettings {
   std::uint32_t seed = 1;
   std::uint32_t replica = 0;
-  int base_year = 2024;
+  int base_year = calibration_base_year;
   double scale = 1.0;  // fraction of the real population simulated
   int shard = 0;       // this shard's index and the number of shards
   int shards = 1;

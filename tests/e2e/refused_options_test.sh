@@ -51,7 +51,7 @@ for scale in 1e-9 1e-7; do  # no person at all; one person, not a full-time empl
 done
 # --alignment-from a reference that lacks years or replicas of the run: refused before any
 # replica is simulated (a checkpoint would show one), not after the replicas it has.
-"$taskshift" run "$scenario" -o "$work/reference.nc" --scale 0.001 --years 2024:2026 >/dev/null
+"$taskshift" run "$scenario" -o "$work/reference.nc" --scale 0.001 --years 2024:2026 >/dev/null 2>"$work/reference-err"
 refused "--alignment-from without the run's last years" 2 \
   "reference.nc: no alignment factors for 2027 (the file holds 2024-2026), which the run needs" \
   run --years 2024:2028 --alignment-from "$work/reference.nc"
@@ -59,6 +59,13 @@ refused "--alignment-from without the run's replicas" 2 \
   "reference.nc: has no replica 1 to take alignment factors from (it holds 1)" \
   run --years 2024:2026 --replicas 2 --alignment-from "$work/reference.nc" --checkpoint-every 1 --checkpoint-dir "$work/ckpt"
 [ ! -e "$work/ckpt" ] && passed=$((passed + 1)) || fail "replica 0 was simulated before the missing replica 1 was refused"
+# Years past the calibration's yearly tables run, and the run says what they rest on; the
+# reference run above, within them, said nothing.
+[ ! -s "$work/reference-err" ] && passed=$((passed + 1)) || fail "a note for a run within the tables: $(cat "$work/reference-err")"
+"$taskshift" run "$scenario" -o "$work/beyond.nc" --scale 0.001 --years 2024:2051 >/dev/null 2>"$work/err"
+grep -qF "note: the years after 2050 go past the last year of " "$work/err" &&
+  grep -qF "/cohort_education.csv, whose 2050 shares of new cohorts by education are kept" "$work/err" &&
+  [ -e "$work/beyond.nc" ] && passed=$((passed + 1)) || fail "no note for years past the tables: $(cat "$work/err")"
 refused "unknown option" 2 "not expected: 0.1 --scael" run --scael 0.1
 refused "missing scenario file" 2 "scenario: File does not exist: $work/none.toml" \
   "$taskshift" run "$work/none.toml" -o "$work/out.nc"

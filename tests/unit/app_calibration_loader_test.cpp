@@ -82,6 +82,26 @@ TEST(CalibrationLoader, RetirementAgesAndYearsAreChecked) {
   expect_refused("cohort_education.csv", "2025,", "2025.5,", "column 'year': expected a whole number from 1900 to 2200");
 }
 
+// The tables whose last row holds for later years must start at the base year: a run's first
+// years would have no row otherwise.
+TEST(CalibrationLoader, YearTablesMustStartAtTheBaseYear) {
+  for (const std::string table : {"retirement.csv", "cohort_education.csv"}) {
+    const TableCopy copy;
+    const std::size_t line = copy.replace_line(table, "2024,", "2099,");
+    const std::string expected = table + ":" + std::to_string(line + 1) +
+                                 ": column 'year': the first year is 2025; expected a row for 2024, the base year";
+    EXPECT_NE(copy.error().find(expected), std::string::npos) << copy.error();
+  }
+  const TableCopy copy;
+  std::ifstream in(copy.dir / "cohort_education.csv");
+  std::string header, line;
+  while (std::getline(in, line) && line.rfind("year,", 0) != 0) header += line + "\n";
+  in.close();
+  std::ofstream(copy.dir / "cohort_education.csv") << header << line << "\n";
+  EXPECT_NE(copy.error().find("cohort_education.csv: no rows; expected one for each year from 2024"), std::string::npos)
+      << copy.error();
+}
+
 TEST(CalibrationLoader, OccupationCodesAreChecked) {
   expect_refused("occupation_tasks_isco08.csv", "1112,1,", "1112,3,",
                  "column 'isco1': expected the first digit of isco4 (1112), found 3");
