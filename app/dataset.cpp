@@ -564,6 +564,16 @@ Dataset merge_replicas(const std::vector<Dataset>& input_blocks, const std::vect
   return merged;
 }
 
+std::string missing_replicas(const Dimension& replica) {
+  std::string text;
+  for (std::size_t k = 1; k < replica.values.size(); ++k) {
+    const double first = replica.values[k - 1] + 1.0, last = replica.values[k] - 1.0;
+    if (first > last) continue;
+    text += (text.empty() ? "" : ", ") + round_trip_text(first) + (first == last ? "" : "-" + round_trip_text(last));
+  }
+  return text;
+}
+
 void write_yearly_csv(const Dataset& dataset, const std::filesystem::path& out) {
   const Dimension& year = dataset.dim("year");
   const Dimension& replica = dataset.dim("replica");

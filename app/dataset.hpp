@@ -75,6 +75,11 @@ void add_replica_percentiles(Dataset& dataset);
 // differs.
 Dataset merge_replicas(const std::vector<Dataset>& blocks, const std::vector<std::string>& block_names = {});
 
+// The whole numbers between the first and the last of `replica`'s values (sorted, as
+// merge_replicas leaves them) that it lacks, as "3, 5-9"; empty when none. A merge of blocks
+// that leaves such a gap is allowed (an ensemble may be assembled in parts) but worth a note.
+std::string missing_replicas(const Dimension& replica);
+
 // One row per (year, replica): year,replica, then each variable over exactly (year, replica),
 // then each variable over (year, replica, X) as columns name[label]. Written atomically like
 // write_netcdf.

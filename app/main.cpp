@@ -16,6 +16,7 @@
 #include "app/code_version.hpp"
 #include "app/dataset.hpp"
 #include "app/input_error.hpp"
+#include "app/number_text.hpp"
 #include "app/output_dataset.hpp"
 #include "app/output_file.hpp"
 #include "app/run_command.hpp"
@@ -191,7 +192,14 @@ int main(int argc, char** argv) {
       ts::app::check_output_folder(merge_output);
       std::vector<ts::app::Dataset> blocks;
       for (const auto& file : merge_inputs) blocks.push_back(ts::app::read_netcdf(file));
-      ts::app::write_netcdf(ts::app::merge_replicas(blocks, merge_inputs), merge_output);
+      const ts::app::Dataset merged = ts::app::merge_replicas(blocks, merge_inputs);
+      const ts::app::Dimension& replica = merged.dim("replica");
+      const std::string missing = ts::app::missing_replicas(replica);
+      if (!missing.empty())
+        std::cerr << "taskshift: note: the blocks hold " << replica.size() << " replicas from "
+                  << ts::app::round_trip_text(replica.values.front()) << " to "
+                  << ts::app::round_trip_text(replica.values.back()) << ", without " << missing << "\n";
+      ts::app::write_netcdf(merged, merge_output);
       std::cout << "merged " << blocks.size() << " blocks into " << merge_output << "\n";
       return 0;
     }

@@ -34,8 +34,15 @@ same "$work/one.nc" "$work/g4.nc" "4 ranks in 4 groups of one = 1 rank"
 block=(--scale 0.002 --years 2024:2027 --replicas 2 --seed 21)
 "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/block-a.nc" "${block[@]}" --replica-groups 2 >/dev/null
 "$taskshift" run "$scenario" -o "$work/block-b.nc" "${block[@]}" --replica-offset 2 >/dev/null
-"$taskshift" merge -o "$work/merged.nc" "$work/block-a.nc" "$work/block-b.nc" >/dev/null
+"$taskshift" merge -o "$work/merged.nc" "$work/block-a.nc" "$work/block-b.nc" >/dev/null 2>"$work/merge-err.txt"
 same "$work/one.nc" "$work/merged.nc" "a block run in groups merges with one run without"
+[ ! -s "$work/merge-err.txt" ] || fail "a note for blocks without a gap: $(cat "$work/merge-err.txt")"
+# Blocks that leave replicas out merge (an ensemble may be assembled in parts), with a note.
+"$taskshift" run "$scenario" -o "$work/block-c.nc" --scale 0.002 --years 2024:2027 --seed 21 --replica-offset 5 >/dev/null
+"$taskshift" merge -o "$work/gap.nc" "$work/block-a.nc" "$work/block-c.nc" >/dev/null 2>"$work/merge-err.txt"
+grep -qF "note: the blocks hold 3 replicas from 0 to 5, without 2-4" "$work/merge-err.txt" &&
+  [ -e "$work/gap.nc" ] || fail "a merge with a gap: $(cat "$work/merge-err.txt")"
+ok "a merge that leaves replicas out says which"
 # Blocks of unequal size: 3 replicas over 2 groups (2 + 1).
 three=(--scale 0.002 --years 2024:2026 --replicas 3 --seed 22)
 "$taskshift" run "$scenario" -o "$work/three.nc" "${three[@]}" >/dev/null

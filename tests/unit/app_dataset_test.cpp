@@ -259,6 +259,14 @@ TEST(Dataset, MergeOfBlocksEqualsTheWholeEnsemble) {
   EXPECT_TRUE(ts::app::compare_bitwise(ts::app::read_netcdf(scratch("whole.nc")), merged).empty());
 }
 
+TEST(Dataset, MissingReplicasAreListedAsRanges) {
+  Dataset whole = make_dataset(range(0, 5));
+  EXPECT_EQ(ts::app::missing_replicas(whole.dim("replica")), "");
+  const Dataset merged = ts::app::merge_replicas({make_dataset(range(3, 3)), make_dataset(range(0, 0)),
+                                                  make_dataset(range(5, 9), "node02")});
+  EXPECT_EQ(ts::app::missing_replicas(merged.dim("replica")), "1-2, 4");
+}
+
 // The message of the InputError that merging `blocks` named a.nc, b.nc throws ("" if none).
 std::string merge_error(const std::vector<Dataset>& blocks) {
   try {
