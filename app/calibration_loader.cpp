@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "app/csv_table.hpp"
 #include "app/input_error.hpp"
+#include "app/table_rows.hpp"
 #include "model/tax_benefit_fields.hpp"
 
 namespace ts::app {
@@ -90,12 +92,6 @@ void require_base_year(const CsvTable& t, const std::set<int>& years) {
   while (t.whole_number(row, "year", first_table_year, last_table_year) != first) ++row;
   throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'year': the first year is " +
                    std::to_string(first) + "; expected a row for " + std::to_string(base_year) + ", the base year");
-}
-
-double table_parameter(const CsvTable& t, const std::string& name) {
-  for (std::size_t r = 0; r < t.rows(); ++r)
-    if (t.text(r, "parameter") == name) return t.number(r, "value");
-  throw InputError(t.file_name() + ": missing row for parameter '" + name + "'");
 }
 
 void load_population(model::Calibration& c, const std::filesystem::path& dir) {
@@ -248,6 +244,8 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
                                       {"isco4", "isco1", "weight", "task_analytic", "task_interpersonal", "task_routine_cognitive",
                                        "task_routine_manual", "task_manual", "frey_osborne"});
     t.check_shares_sum_to_one({"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"}, 1e-4);
+    if (t.rows() == 0) throw InputError(t.file_name() + ": no rows; expected one per ISCO-08 unit group (isco4)");
+    const RowsByKey each_once(t, {"isco4"});
     for (std::size_t r = 0; r < t.rows(); ++r) {
       model::Occupation o{};
       o.isco4 = t.whole_number(r, "isco4", 1000, 9999);
@@ -281,44 +279,49 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
 void load_wages_training_flows(model::Calibration& c, const std::filesystem::path& dir) {
   {
     const CsvTable t = CsvTable::load(dir / "wage_deciles.csv", {"percentile", "monthly_gross_fte_eur", "year"});
+    // Rows of other years are not used, but a malformed one is refused all the same.
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      t.whole_number(r, "year", first_table_year, last_table_year);
+      t.number_in(r, "monthly_gross_fte_eur", 1.0, 1e6);
+    }
+    const RowsByKey rows(t, {"percentile", "year"});
     for (int k = 0; k < 9; ++k) {
       const std::string name = "P" + std::to_string(10 * (k + 1));
-      bool found = false;
-      for (std::size_t r = 0; r < t.rows(); ++r)
-        if (t.text(r, "percentile") == name && t.number(r, "year") == 2024) {
-          c.wages.deciles_monthly_fte_2024[k] = t.number_in(r, "monthly_gross_fte_eur", 1.0, 1e6);
-          found = true;
-        }
-      if (!found) throw InputError(t.file_name() + ": missing the " + name + " row for 2024");
+      const std::optional<std::size_t> row = rows.find(name + "," + std::to_string(model::calibration_base_year));
+      if (!row) throw InputError(t.file_name() + ": missing the " + name + " row for 2024");
+      c.wages.deciles_monthly_fte_2024[k] = t.number(*row, "monthly_gross_fte_eur");
       if (k > 0 && !(c.wages.deciles_monthly_fte_2024[k] > c.wages.deciles_monthly_fte_2024[k - 1]))
         throw InputError(t.file_name() + ": the 2024 deciles must increase (" + name + ")");
     }
   }
   {
     const CsvTable t = CsvTable::load(dir / "wage_structure.csv", {"parameter", "value"});
+    const ParameterRows table_parameter(t);
     model::WageStructure& w = c.wages;
     w.premium_education[0] = 0.0;
-    w.premium_education[1] = table_parameter(t, "premium_middle");
-    w.premium_education[2] = table_parameter(t, "premium_high");
-    w.experience_linear = table_parameter(t, "experience_linear");
-    w.experience_quadratic = table_parameter(t, "experience_quadratic");
-    for (int g = 0; g < model::isco_group_count; ++g) w.premium_isco1[g] = table_parameter(t, "premium_isco1_" + std::to_string(g + 1));
+    w.premium_education[1] = table_parameter("premium_middle");
+    w.premium_education[2] = table_parameter("premium_high");
+    w.experience_linear = table_parameter("experience_linear");
+    w.experience_quadratic = table_parameter("experience_quadratic");
+    for (int g = 0; g < model::isco_group_count; ++g) w.premium_isco1[g] = table_parameter("premium_isco1_" + std::to_string(g + 1));
     w.gap_type[0] = 0.0;
-    w.gap_type[1] = table_parameter(t, "gap_temporary");
-    w.gap_type[2] = table_parameter(t, "gap_self_employed");
-    w.gap_type[3] = table_parameter(t, "gap_platform");
-    w.female_gap = table_parameter(t, "female_gap");
-    w.individual_effect_sd = table_parameter(t, "individual_effect_sd");
-    w.skill_stock_return = table_parameter(t, "skill_stock_return");
+    w.gap_type[1] = table_parameter("gap_temporary");
+    w.gap_type[2] = table_parameter("gap_self_employed");
+    w.gap_type[3] = table_parameter("gap_platform");
+    w.female_gap = table_parameter("female_gap");
+    w.individual_effect_sd = table_parameter("individual_effect_sd");
+    w.skill_stock_return = table_parameter("skill_stock_return");
     // 12 monthly wages, the 13th month and the double holiday pay (about 92% of a month).
     w.annual_months = 13.92;
   }
   {
     const CsvTable t = CsvTable::load(dir / "training.csv", {"dimension", "category", "rate_12m"});
+    const RowsByKey rows(t, {"dimension", "category"});
     auto rate = [&](std::string_view dimension, std::string_view category) {
-      for (std::size_t r = 0; r < t.rows(); ++r)
-        if (t.text(r, "dimension") == dimension && t.text(r, "category") == category) return t.share(r, "rate_12m");
-      throw InputError(t.file_name() + ": missing row " + std::string(dimension) + "," + std::string(category));
+      const std::string key = std::string(dimension) + "," + std::string(category);
+      const std::optional<std::size_t> row = rows.find(key);
+      if (!row) throw InputError(t.file_name() + ": missing row " + key);
+      return t.share(*row, "rate_12m");
     };
     model::TrainingRates& tr = c.training;
     tr.overall = rate("overall", "all");
@@ -332,16 +335,17 @@ void load_wages_training_flows(model::Calibration& c, const std::filesystem::pat
   }
   {
     const CsvTable t = CsvTable::load(dir / "labour_flows.csv", {"parameter", "value"});
+    const ParameterRows table_parameter(t);
     model::LabourFlows& f = c.flows;
-    f.separation[0] = table_parameter(t, "separation_permanent");
-    f.separation[1] = table_parameter(t, "separation_temporary");
-    f.separation[2] = table_parameter(t, "separation_self_employed");
-    f.separation[3] = table_parameter(t, "separation_platform");
+    f.separation[0] = table_parameter("separation_permanent");
+    f.separation[1] = table_parameter("separation_temporary");
+    f.separation[2] = table_parameter("separation_self_employed");
+    f.separation[3] = table_parameter("separation_platform");
     for (int e = 0; e < education_count; ++e)
-      f.job_finding[e] = table_parameter(t, std::string("job_finding_") + model::education_names[e]);
-    f.temporary_to_permanent = table_parameter(t, "temporary_to_permanent");
-    f.vacancy_rate = table_parameter(t, "vacancy_rate");
-    f.long_term_unemployment_share = table_parameter(t, "long_term_unemployment_share");
+      f.job_finding[e] = table_parameter(std::string("job_finding_") + model::education_names[e]);
+    f.temporary_to_permanent = table_parameter("temporary_to_permanent");
+    f.vacancy_rate = table_parameter("vacancy_rate");
+    f.long_term_unemployment_share = table_parameter("long_term_unemployment_share");
   }
 }
 
@@ -359,8 +363,9 @@ model::Calibration load_calibration(const std::filesystem::path& directory) {
 
 model::TaxBenefitRules load_tax_benefit_rules(const std::filesystem::path& directory) {
   const CsvTable t = CsvTable::load(directory / "tax_benefit_2024.csv", {"parameter", "value", "unit"});
+  const ParameterRows parameter(t);
   model::TaxBenefitRules rules{};
-  for (const auto& field : model::tax_benefit_fields) rules.*(field.member) = table_parameter(t, field.name);
+  for (const auto& field : model::tax_benefit_fields) rules.*(field.member) = parameter(field.name);
   return rules;
 }
 

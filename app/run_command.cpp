@@ -21,6 +21,7 @@
 #include "app/calibration_loader.hpp"
 #include "app/checkpoint.hpp"
 #include "app/code_version.hpp"
+#include "app/energy_table.hpp"
 #include "app/input_digest.hpp"
 #include "app/input_error.hpp"
 #include "app/population_file.hpp"
@@ -205,6 +206,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (o.print_config && mpi.rank() == 0) std::cout << scenario.resolved_text;
   const model::Calibration calibration = load_calibration(o.calibration_dir);
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
+  check_energy_table(o.calibration_dir);
   // Nothing stops a run at the tables' horizon, but its user should know what the later years rest on.
   const int last_tabled_year = calibration.cohort_education.rbegin()->first;
   if (mpi.rank() == 0 && o.last_year > last_tabled_year)

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/calibration_loader.hpp"
+#include "app/energy_table.hpp"
 #include "app/input_error.hpp"
 
 namespace {
@@ -52,6 +53,8 @@ struct TableCopy {
   std::string error() const {
     try {
       ts::app::load_calibration(dir);
+      ts::app::load_tax_benefit_rules(dir);
+      ts::app::check_energy_table(dir);
     } catch (const ts::app::InputError& error) {
       return error.what();
     }
@@ -100,6 +103,38 @@ TEST(CalibrationLoader, YearTablesMustStartAtTheBaseYear) {
   std::ofstream(copy.dir / "cohort_education.csv") << header << line << "\n";
   EXPECT_NE(copy.error().find("cohort_education.csv: no rows; expected one for each year from 2024"), std::string::npos)
       << copy.error();
+}
+
+// A key given twice leaves unclear which value applies: refused in every keyed table.
+TEST(CalibrationLoader, SecondRowsOfAKeyAreRefused) {
+  expect_refused("labour_flows.csv", "vacancy_rate,", "separation_permanent,",
+                 "column 'parameter': a second row for separation_permanent (the first is line");
+  expect_refused("tax_benefit_2024.csv", "work_bonus_max_monthly,", "employee_ssc_rate,",
+                 "column 'parameter': a second row for employee_ssc_rate");
+  expect_refused("training.csv", "education,middle,", "education,low,",
+                 "columns 'dimension', 'category': a second row for education,low");
+  expect_refused("wage_deciles.csv", "P20,2824,2022,", "P10,2824,2022,",
+                 "columns 'percentile', 'year': a second row for P10,2022");
+  expect_refused("occupation_tasks_isco08.csv", "1113,", "1112,", "column 'isco4': a second row for 1112");
+}
+
+// Rows the model does not read are checked all the same.
+TEST(CalibrationLoader, UnusedRowsAreChecked) {
+  expect_refused("wage_deciles.csv", "P30,3136,2022,", "P30,abc,2022,",
+                 "column 'monthly_gross_fte_eur': expected a number, found 'abc'");
+  expect_refused("labour_flows.csv", "inactive_to_employment,", "inactive_to_employment,x",
+                 "column 'value': expected a number, found 'x");
+}
+
+// energy.csv records the defaults of the [energy] scenario keys; the run takes them from the
+// scenario, so a table that says otherwise is refused rather than silently ignored.
+TEST(CalibrationLoader, EnergyTableMustRecordTheScenarioDefaults) {
+  expect_refused("energy.csv", "energy.pue_2024,1.56,", "energy.pue_2024,1.7,",
+                 "column 'value': energy.pue_2024 is 1.7 here, but the scenario's default is 1.56; set it in the "
+                 "scenario instead (energy.pue_2024 under [energy], or --set energy.pue_2024=1.7)");
+  expect_refused("energy.csv", "energy.pue_2024,1.56,1,", "energy.pue_2024,1.56,%,",
+                 "column 'unit': expected '1' for energy.pue_2024, found '%'");
+  expect_refused("energy.csv", "energy.pue_2024,", "energy.pue_2042,", "column 'parameter': 'energy.pue_2042' is not a key");
 }
 
 TEST(CalibrationLoader, OccupationCodesAreChecked) {

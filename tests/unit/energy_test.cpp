@@ -1,16 +1,15 @@
 // Tests of the datacentre-energy module (model/energy.hpp): the efficiency curve against its
 // closed form, the properties the issue asks for (shorter doubling times lower energy; no
 // automation leaves only the baseline; the base year reproduces the Belgian figure through the
-// documented key; cost and CO2 scale with price and intensity), a hand-worked base year, and
-// the agreement of energy_parameter_specs with configs/calibration/energy.csv.
+// documented key; cost and CO2 scale with price and intensity) and a hand-worked base year. The
+// agreement of energy_parameter_specs with configs/calibration/energy.csv, which every run checks
+// too, is tested in app_calibration_loader_test.cpp.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <initializer_list>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "model/energy.hpp"
@@ -245,47 +244,6 @@ TEST(EnergySpecs, ValuesMapToTheirMembers) {
   for (std::size_t i = 0; i < sizeof members / sizeof members[0]; ++i)
     EXPECT_EQ(members[i], 100.0 + 5 + i) << energy_parameter_specs[5 + i].key;
   EXPECT_EQ(default_energy_parameters().base_year, 2024.0);
-}
-
-std::ifstream open_table() {
-  std::ifstream csv("configs/calibration/energy.csv");  // tests run from the repository root
-  if (!csv) {
-    std::string dir = __FILE__;
-    dir = dir.substr(0, dir.find_last_of('/') + 1);
-    csv.open(dir + "../../configs/calibration/energy.csv");
-  }
-  return csv;
-}
-
-TEST(EnergySpecs, DefaultsEqualTheCalibrationTable) {
-  std::ifstream csv = open_table();
-  ASSERT_TRUE(csv) << "configs/calibration/energy.csv not found";
-  std::string line;
-  bool header_seen = false;
-  std::size_t row = 0;
-  while (std::getline(csv, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header_seen) {
-      EXPECT_EQ(line, "parameter,value,unit,source");
-      header_seen = true;
-      continue;
-    }
-    std::stringstream ss(line);
-    std::string name, value, unit, source;
-    std::getline(ss, name, ',');
-    std::getline(ss, value, ',');
-    std::getline(ss, unit, ',');
-    std::getline(ss, source);
-    ASSERT_LT(row, energy_parameter_count) << "extra row " << name;
-    const ParameterSpec& spec = energy_parameter_specs[row];  // same order as the specs
-    EXPECT_EQ(name, spec.key);
-    EXPECT_EQ(std::stod(value), spec.default_value) << name;
-    EXPECT_EQ(unit, spec.unit) << name;
-    EXPECT_FALSE(source.empty()) << name;
-    ++row;
-  }
-  EXPECT_TRUE(header_seen);
-  EXPECT_EQ(row, energy_parameter_count);
 }
 
 }  // namespace
