@@ -7,6 +7,8 @@
 #include <fstream>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "app/byte_order_mark.hpp"
 #include "app/input_error.hpp"
 #include "app/number_text.hpp"
@@ -17,6 +19,11 @@ namespace ts::app {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Bounds beyond any employee's pay, so that a unit or typing error is refused instead of
+// overflowing the exact sums of euros (whole cents in 64 bits over millions of persons).
+constexpr double most_annual_wage = 1e8;
+constexpr double most_career_earnings = 1e10;
 
 const char* const task_columns[] = {"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual",
                                     "task_manual"};
@@ -223,6 +230,8 @@ Microdata convert(const Source& src, const model::Calibration& calibration) {
     hours.data.push_back(static_cast<float>(h));
     const double w = src.number(r, "gross_wage");
     if (w < 0.0) src.fail(r, "gross_wage", "negative wage: expected annual euros >= 0, found " + message_text(w));
+    if (w > most_annual_wage)
+      src.fail(r, "gross_wage", "expected at most " + message_text(most_annual_wage) + " euros a year, found " + message_text(w));
     if (employed && !(w > 0.0)) src.fail(r, "gross_wage", "an employed person needs a positive annual wage, found " + message_text(w));
     wage.data.push_back(static_cast<float>(w));
     if (has_region) region.data.push_back(static_cast<std::uint8_t>(src.code(r, "region", region_labels())));
@@ -251,6 +260,8 @@ Microdata convert(const Source& src, const model::Calibration& calibration) {
     if (has_career) {
       const double c = src.number(r, "career_earnings");
       if (c < 0.0) src.fail(r, "career_earnings", "negative earnings: expected euros >= 0, found " + message_text(c));
+      if (c > most_career_earnings)
+        src.fail(r, "career_earnings", "expected at most " + message_text(most_career_earnings) + " euros, found " + message_text(c));
       career.data.push_back(static_cast<float>(c));
     }
   }
@@ -298,6 +309,19 @@ Microdata load_microdata(const fs::path& file, const model::Calibration& calibra
     return microdata;
   }
   return convert(CsvSource(file), calibration);
+}
+
+std::string microdata_size_note(const Microdata& microdata, const model::Calibration& calibration, double scale) {
+  double residents = 0.0;
+  for (const auto& by_age : calibration.persons)
+    for (const double persons : by_age) residents += persons;
+  const double stood_for = static_cast<double>(microdata.persons) / scale;
+  if (std::abs(stood_for - residents) <= 0.05 * residents) return "";
+  return microdata.file + " holds " + std::to_string(microdata.persons) + " persons, who at --scale " + message_text(scale) +
+         " stand for " + message_text(std::round(stood_for)) + " residents aged 15+, but the base population has " +
+         message_text(std::round(residents)) + " (population_age_sex.csv): levels (persons, euros) and the yearly cohorts of " +
+         "entrants, sized from the calibration, will not match the persons loaded; --scale " +
+         fmt::format("{:.3g}", static_cast<double>(microdata.persons) / residents) + " would make them match\n";
 }
 
 void check_microdata_fits(const Microdata& microdata, double scale, int base_year) {

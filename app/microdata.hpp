@@ -32,6 +32,10 @@ const std::vector<std::string>& microdata_optional_columns();
 // the file, the line (CSV) or row (NetCDF, counted from 1) and the column.
 Microdata load_microdata(const std::filesystem::path& file, const model::Calibration& calibration);
 
+// A note (empty when there is none) for a file whose persons, each standing for 1/scale
+// residents, stand for a population more than 5% off the base population of the calibration.
+std::string microdata_size_note(const Microdata& microdata, const model::Calibration& calibration, double scale);
+
 // A file that records the scale it was written at must be run at that scale: at another, each
 // person would stand for another number of residents. A snapshot that records its year must be of
 // the base year: a later one would be labelled and projected as the base year's population.

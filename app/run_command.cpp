@@ -217,6 +217,9 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   // A person file is read and validated whole before any simulation is built.
   const Microdata microdata = o.population.empty() ? Microdata{} : load_microdata(o.population, calibration);
   check_microdata_fits(microdata, o.scale, base_year);
+  if (mpi.rank() == 0 && !o.population.empty())
+    if (const std::string note = microdata_size_note(microdata, calibration, o.scale); !note.empty())
+      std::cerr << "taskshift: note: " << note;
   const std::string inputs_hash = input_digest(o.calibration_dir, {o.population, o.alignment_from});
   // Groups of consecutive ranks; group g runs the contiguous block g of the replicas (the rule
   // that splits persons over ranks), each replica sharded over the group's ranks, which sum only

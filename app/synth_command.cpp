@@ -53,6 +53,9 @@ int synth_command(const SynthOptions& o, const mpi::Context& mpi) {
   Microdata microdata;
   if (!o.population.empty()) microdata = load_microdata(o.population, calibration);  // validated before anything is built
   check_microdata_fits(microdata, o.scale, model::RunSettings{}.base_year);
+  if (!o.population.empty())
+    if (const std::string note = microdata_size_note(microdata, calibration, o.scale); !note.empty())
+      std::cerr << "taskshift: note: " << note;
 
   const mpi::AllReduceSum global_sum;
   model::RunSettings settings;

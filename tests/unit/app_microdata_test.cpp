@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -122,12 +124,39 @@ TEST(Microdata, OutOfRange) {
   expect_error(error_of(s, header + "50,male,low,employee_permanent,8111,0,30000\n"), ":2", "hours", "out of range");
   expect_error(error_of(s, header + "50,male,low,inactive,8111,1,-5\n"), ":2", "gross_wage", "negative wage");
   expect_error(error_of(s, header + "14,male,low,in_education,8111,0,0\n"), ":2", "age", "age below 15");
+  // Euros beyond any pay (a unit error) would overflow the exact sums of cents.
+  expect_error(error_of(s, header + "50,male,low,employee_permanent,8111,1,1e30\n"), ":2", "gross_wage",
+               "expected at most 100000000 euros a year, found 1e+30");
+  EXPECT_EQ(error_of(s, header + "50,male,low,employee_permanent,8111,1,1e8\n"), "");
+  expect_error(error_of(s, "age,sex,education,status,isco4,hours,gross_wage,career_earnings\n"
+                           "50,male,low,inactive,8111,1,0,2e10\n"),
+               ":2", "career_earnings", "expected at most 10000000000 euros");
   const std::string tasks = "age,sex,education,status,isco4,hours,gross_wage,task_analytic,task_interpersonal,"
                             "task_routine_cognitive,task_routine_manual,task_manual\n";
   expect_error(error_of(s, tasks + "50,male,low,inactive,8111,1,0,-0.1,0.3,0.3,0.3,0.2\n"), ":2", "task_analytic", "out of range");
   expect_error(error_of(s, tasks + "50,male,low,inactive,8111,1,0,0.2,0.2,0.2,0.2,0.3\n"), ":2", "task_analytic..task_manual",
                "sum to one");
   EXPECT_EQ(error_of(s, tasks + "50,male,low,inactive,8111,1,0,0.2,0.2,0.2,0.2,0.20005\n"), "");
+}
+
+// Each person stands for 1/scale residents: a file that then stands for another population than
+// the calibration's gets a note that says which scale would fit.
+TEST(Microdata, SizeOffThePopulationIsNoted) {
+  Scratch s;
+  const ts::app::Microdata m = ts::app::load_microdata(s.write("persons.csv", header + good_rows), calibration());
+  double residents = 0.0;
+  for (const auto& by_age : calibration().persons)
+    for (const double persons : by_age) residents += persons;
+  EXPECT_EQ(ts::app::microdata_size_note(m, calibration(), 4.0 / residents), "");
+  EXPECT_EQ(ts::app::microdata_size_note(m, calibration(), 4.0 / (1.04 * residents)), "");
+  const std::string note = ts::app::microdata_size_note(m, calibration(), 1.0);
+  EXPECT_NE(note.find("persons.csv holds 4 persons, who at --scale 1 stand for 4 residents aged 15+, but the base "
+                      "population has " + std::to_string(std::lround(residents))),
+            std::string::npos)
+      << note;
+  char fitting[32];
+  std::snprintf(fitting, sizeof fitting, "%.3g", 4.0 / residents);
+  EXPECT_NE(note.find(std::string("--scale ") + fitting + " would make them match"), std::string::npos) << note;
 }
 
 TEST(Microdata, NotANumber) {
