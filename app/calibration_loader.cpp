@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "app/csv_table.hpp"
 #include "app/input_error.hpp"
@@ -70,6 +71,8 @@ class Coverage {
 // instead of asking for memory that no machine has.
 constexpr double most_persons_of_one_age_and_sex = 1e7;
 constexpr double most_persons_of_one_age_band_and_sex = 1e8;
+// Bounds of the tax-benefit rules' euro amounts (thresholds, ceilings, benefits) and years.
+constexpr double most_rule_euros = 1e7, most_rule_years = 100.0;
 // Calendar years of the year-keyed tables.
 constexpr int first_table_year = 1900, last_table_year = 2200;
 
@@ -363,9 +366,22 @@ model::Calibration load_calibration(const std::filesystem::path& directory) {
 
 model::TaxBenefitRules load_tax_benefit_rules(const std::filesystem::path& directory) {
   const CsvTable t = CsvTable::load(directory / "tax_benefit_2024.csv", {"parameter", "value", "unit"});
-  const ParameterRows parameter(t);
+  const ParameterRows parameters(t);
+  std::vector<std::string> rule_names;
+  for (const auto& field : model::tax_benefit_fields) rule_names.emplace_back(field.name);
+  parameters.refuse_unknown(rule_names, "a rule of the model (model/tax_benefit_fields.hpp)");
   model::TaxBenefitRules rules{};
-  for (const auto& field : model::tax_benefit_fields) rules.*(field.member) = parameter(field.name);
+  for (const auto& field : model::tax_benefit_fields) {
+    const std::size_t row = parameters.row(field.name);
+    const std::string unit(field.unit);
+    if (t.text(row, "unit") != unit)
+      throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'unit': expected '" + unit +
+                       "' for " + field.name + ", found '" + std::string(t.text(row, "unit")) + "'");
+    // Shares are rates or fractions; euro amounts and years are bounded by what no rule reaches,
+    // so that a unit error is refused instead of overflowing the sums of cents.
+    const double most = unit == "share" ? 1.0 : (unit == "eur" ? most_rule_euros : most_rule_years);
+    rules.*(field.member) = t.number_in(row, "value", 0.0, most);
+  }
   return rules;
 }
 

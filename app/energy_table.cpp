@@ -1,6 +1,7 @@
 #include "app/energy_table.hpp"
 
 #include <string>
+#include <vector>
 
 #include "app/csv_table.hpp"
 #include "app/input_error.hpp"
@@ -13,13 +14,9 @@ namespace ts::app {
 void check_energy_table(const std::filesystem::path& directory) {
   const CsvTable t = CsvTable::load(directory / "energy.csv", {"parameter", "value", "unit"});
   const ParameterRows parameters(t);
-  for (const auto& [name, row] : parameters.keys().rows()) {
-    bool known = false;
-    for (const model::ParameterSpec& spec : model::energy_parameter_specs) known = known || name == spec.key;
-    if (!known)
-      throw InputError(t.file_name() + ":" + std::to_string(t.line_of(row)) + ": column 'parameter': '" + name +
-                       "' is not a key of the energy module");
-  }
+  std::vector<std::string> keys;
+  for (const model::ParameterSpec& spec : model::energy_parameter_specs) keys.emplace_back(spec.key);
+  parameters.refuse_unknown(keys, "a key of the energy module");
   for (const model::ParameterSpec& spec : model::energy_parameter_specs) {
     const std::size_t row = parameters.row(spec.key);
     const double value = t.number(row, "value");

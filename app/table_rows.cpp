@@ -1,5 +1,6 @@
 #include "app/table_rows.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "app/input_error.hpp"
@@ -34,6 +35,13 @@ std::size_t ParameterRows::row(const std::string& name) const {
 
 ParameterRows::ParameterRows(const CsvTable& table) : table_(table), rows_(table, {"parameter"}) {
   for (std::size_t r = 0; r < table.rows(); ++r) table.number(r, "value");  // rows not read are checked too
+}
+
+void ParameterRows::refuse_unknown(const std::vector<std::string>& known, const std::string& what) const {
+  for (const auto& [name, row] : rows_.rows())
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      throw InputError(table_.file_name() + ":" + std::to_string(table_.line_of(row)) + ": column 'parameter': '" + name +
+                       "' is not " + what);
 }
 
 double ParameterRows::operator()(const std::string& name) const { return table_.number(row(name), "value"); }

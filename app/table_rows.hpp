@@ -34,7 +34,9 @@ class ParameterRows {
   double operator()(const std::string& name) const;
   // The row of `name`; refused when the table has no row for it.
   std::size_t row(const std::string& name) const;
-  const RowsByKey& keys() const { return rows_; }
+  // Refuses, naming its line, a row whose parameter is not one of `known`; `what` says what
+  // they are ("a key of the energy module").
+  void refuse_unknown(const std::vector<std::string>& known, const std::string& what) const;
 
  private:
   const CsvTable& table_;

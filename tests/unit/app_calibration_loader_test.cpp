@@ -137,6 +137,18 @@ TEST(CalibrationLoader, EnergyTableMustRecordTheScenarioDefaults) {
   expect_refused("energy.csv", "energy.pue_2024,", "energy.pue_2042,", "column 'parameter': 'energy.pue_2042' is not a key");
 }
 
+// The tax-benefit rules: each row a rule of the model, in its unit and range.
+TEST(CalibrationLoader, TaxBenefitRulesAreChecked) {
+  expect_refused("tax_benefit_2024.csv", "employee_ssc_rate,", "employee_ssc_rat,",
+                 "column 'parameter': 'employee_ssc_rat' is not a rule of the model");
+  expect_refused("tax_benefit_2024.csv", "employee_ssc_rate,0.1307,share", "employee_ssc_rate,0.1307,eur",
+                 "column 'unit': expected 'share' for employee_ssc_rate, found 'eur'");
+  expect_refused("tax_benefit_2024.csv", "employee_ssc_rate,0.1307,", "employee_ssc_rate,13.07,",
+                 "column 'value': expected a number from 0 to 1, found 13.07");
+  expect_refused("tax_benefit_2024.csv", "work_bonus_max_monthly,267.42,", "work_bonus_max_monthly,1e30,",
+                 "column 'value': expected a number from 0 to 10000000");
+}
+
 TEST(CalibrationLoader, OccupationCodesAreChecked) {
   expect_refused("occupation_tasks_isco08.csv", "1112,1,", "1112,3,",
                  "column 'isco1': expected the first digit of isco4 (1112), found 3");
