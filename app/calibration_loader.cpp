@@ -71,6 +71,8 @@ class Coverage {
 // instead of asking for memory that no machine has.
 constexpr double most_persons_of_one_age_and_sex = 1e7;
 constexpr double most_persons_of_one_age_band_and_sex = 1e8;
+// Occupation weights are relative within a major group (employment counts at most).
+constexpr double most_occupation_weight = 1e9;
 // Bounds of the tax-benefit rules' euro amounts (thresholds, ceilings, benefits) and years.
 constexpr double most_rule_euros = 1e7, most_rule_years = 100.0;
 // Calendar years of the year-keyed tables.
@@ -256,14 +258,19 @@ void load_occupations(model::Calibration& c, const std::filesystem::path& dir) {
       if (o.isco4 / 1000 != o.isco1)
         throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'isco1': expected the first digit of isco4 (" +
                          std::to_string(o.isco4) + "), found " + std::to_string(o.isco1));
-      o.weight = t.number(r, "weight");
-      if (!(o.weight >= 0.0))
-        throw InputError(t.file_name() + ":" + std::to_string(t.line_of(r)) + ": column 'weight': must be non-negative");
+      o.weight = t.number_in(r, "weight", 0.0, most_occupation_weight);
       const char* columns[] = {"task_analytic", "task_interpersonal", "task_routine_cognitive", "task_routine_manual", "task_manual"};
       for (int k = 0; k < model::task_category_count; ++k) o.tasks[k] = t.share(r, columns[k]);
       o.frey_osborne = t.share(r, "frey_osborne");
       c.occupations.push_back(o);
     }
+    // Occupations are drawn within a major group by their weights: each group needs some.
+    double group_weight[model::isco_group_count] = {};
+    for (const model::Occupation& o : c.occupations) group_weight[o.isco1 - 1] += o.weight;
+    for (int g = 0; g < model::isco_group_count; ++g)
+      if (!(group_weight[g] > 0.0))
+        throw InputError(t.file_name() + ": ISCO major group " + std::to_string(g + 1) +
+                         " has no occupation with a weight above 0 (column 'weight'); every group needs one");
     std::stable_sort(c.occupations.begin(), c.occupations.end(),
                      [](const auto& a, const auto& b) { return a.isco1 != b.isco1 ? a.isco1 < b.isco1 : a.isco4 < b.isco4; });
   }

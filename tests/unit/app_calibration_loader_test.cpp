@@ -149,6 +149,24 @@ TEST(CalibrationLoader, TaxBenefitRulesAreChecked) {
                  "column 'value': expected a number from 0 to 10000000");
 }
 
+TEST(CalibrationLoader, OccupationWeightsAreChecked) {
+  expect_refused("occupation_tasks_isco08.csv", "1112,1,1.0,", "1112,1,-1,",
+                 "column 'weight': expected a number from 0 to 1000000000, found -1");
+  // Every occupation of group 9 without weight: none could be drawn.
+  const TableCopy copy;
+  std::ifstream in(copy.dir / "occupation_tasks_isco08.csv");
+  std::ostringstream out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("9", 0) == 0 && line.find(",9,1.0,") == 4) line.replace(4, 7, ",9,0,");
+    out << line << "\n";
+  }
+  in.close();
+  std::ofstream(copy.dir / "occupation_tasks_isco08.csv") << out.str();
+  EXPECT_NE(copy.error().find("occupation_tasks_isco08.csv: ISCO major group 9 has no occupation with a weight above 0"),
+            std::string::npos)
+      << copy.error();
+}
+
 TEST(CalibrationLoader, OccupationCodesAreChecked) {
   expect_refused("occupation_tasks_isco08.csv", "1112,1,", "1112,3,",
                  "column 'isco1': expected the first digit of isco4 (1112), found 3");
