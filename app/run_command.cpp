@@ -190,7 +190,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
   if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
   // The calibration tables describe one year (the base population, wages and tax-benefit rules).
-  const int base_year = model::RunSettings{}.base_year;
+  const int base_year = model::calibration_base_year;
   if (o.first_year != base_year)
     throw InputError("--years: the first year must be " + std::to_string(base_year) +
                      ", the year the calibration tables describe; found " + std::to_string(o.first_year));

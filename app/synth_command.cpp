@@ -52,7 +52,7 @@ int synth_command(const SynthOptions& o, const mpi::Context& mpi) {
   const model::TaxBenefitRules rules = load_tax_benefit_rules(o.calibration_dir);
   Microdata microdata;
   if (!o.population.empty()) microdata = load_microdata(o.population, calibration);  // validated before anything is built
-  check_microdata_fits(microdata, o.scale, model::RunSettings{}.base_year);
+  check_microdata_fits(microdata, o.scale, model::calibration_base_year);
   if (!o.population.empty())
     if (const std::string note = microdata_size_note(microdata, calibration, o.scale); !note.empty())
       std::cerr << "taskshift: note: " << note;
