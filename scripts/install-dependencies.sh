@@ -15,4 +15,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q -o DPkg::Lock::Timeout=900 >/dev/null
   apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 "${missing[@]}" >/dev/null
 fi
-[ -d /usr/local/cuda/lib64/cmake/thrust ] || { echo "error: the CUDA toolkit's CCCL is not at /usr/local/cuda" >&2; exit 1; }
+[ -d /usr/local/cuda/lib64/cmake/thrust ] || {
+  echo "error: the CUDA toolkit's CCCL (Thrust/CUB) is not at /usr/local/cuda; the CPU build needs its headers too." >&2
+  echo "       Install NVIDIA's CUDA toolkit there (13 or later, whose Thrust 3 the build requires; no GPU is needed)." >&2
+  exit 1
+}
