@@ -40,6 +40,7 @@ struct SetWages {
   WageTerms w;
   SchoolLeavingAges leaving;
   TaxBenefitRules rules;
+  bool platform_treated_as_employee;  // the policy lever: employers then pay contributions on it
   double pension_ceiling;
   bool accumulate_career;
   std::size_t count;
@@ -85,7 +86,9 @@ struct SetWages {
     if (is_employed(status)) {
       const double annual_fte = monthly_fte * w.annual_months;
       wage = annual_fte * p.hours[i];
-      const double employer = status <= status_employee_temporary ? employer_social_contribution(wage, p.hours[i], rules) : 0.0;
+      const bool employee = status <= status_employee_temporary ||
+                            (platform_treated_as_employee && status == status_platform_worker);
+      const double employer = employee ? employer_social_contribution(wage, p.hours[i], rules) : 0.0;
       add(bin_labour_compensation, euros_to_cents(wage + employer));
       add(bin_employed_fte, share_to_fixed(p.hours[i]));
       add(bin_wage_bill_fte, euros_to_cents(annual_fte * p.hours[i]));
@@ -186,7 +189,10 @@ struct SetWages {
       const __m256d hours = avx2::widen_floats(p.hours + i);
       const __m256d annual_fte = _mm256_mul_pd(x[h], _mm256_set1_pd(w.annual_months));
       const __m256d wage = _mm256_and_pd(mask, _mm256_mul_pd(annual_fte, hours));
-      const __m128i employee32 = _mm_cmplt_epi32(status[h], _mm_set1_epi32(status_employee_temporary + 1));
+      const __m128i employee32 = _mm_or_si128(
+          _mm_cmplt_epi32(status[h], _mm_set1_epi32(status_employee_temporary + 1)),
+          _mm_and_si128(_mm_set1_epi32(platform_treated_as_employee ? -1 : 0),
+                        _mm_cmpeq_epi32(status[h], _mm_set1_epi32(status_platform_worker))));
       const __m256d employer = _mm256_and_pd(avx2::wide_mask(_mm_and_si128(employed[h], employee32)),
                                              avx2::employer_social_contribution_lanes(wage, hours, rules));
       // The wage bill's annual_fte * hours is the wage; the others' lanes add 0.
@@ -333,7 +339,7 @@ IncomeTotals income_pass(Simulation::State& s) {
   std::vector<std::int64_t> totals = global_histogram(
       s, exact_histogram((n + SetWages::lanes - 1) / SetWages::lanes, bin_count,
                          SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
-                                  s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n, wealth_weights,
+                                  levers.platform_treated_as_employee, s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n, wealth_weights,
                                   s.parameters.capital.concentration}));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);

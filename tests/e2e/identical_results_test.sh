@@ -8,8 +8,8 @@ scenario="$source_dir/configs/scenarios/baseline.toml"
 args=(--scale 0.004 --years 2024:2030 --replicas 2 --seed 77)
 OMP_NUM_THREADS=1 "$taskshift" run "$scenario" -o "$work/t1.nc" "${args[@]}" >/dev/null
 passed=0
-check() {  # name file
-  "$taskshift" compare --exact "$work/t1.nc" "$2" >"$work/diff.txt" || { echo "FAIL: $1"; cat "$work/diff.txt"; exit 1; }
+check() {  # name file [the file it must equal, t1.nc if not given]
+  "$taskshift" compare --exact "${3:-$work/t1.nc}" "$2" >"$work/diff.txt" || { echo "FAIL: $1"; cat "$work/diff.txt"; exit 1; }
   echo "identical: $1"; passed=$((passed + 1))
 }
 OMP_NUM_THREADS=2 "$taskshift" run "$scenario" -o "$work/t2.nc" "${args[@]}" >/dev/null
@@ -22,6 +22,11 @@ OMP_NUM_THREADS=2 "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2t2.n
 check "2 ranks x 2 threads" "$work/np2t2.nc"
 "$reference" run "$scenario" -o "$work/serial.nc" "${args[@]}" >/dev/null
 check "serial reference backend" "$work/serial.nc"
+# A policy lever that switches branches in both the CPU's tiles and the per-person paths.
+lever=(--set policy.platform_treated_as_employee=true)
+"$taskshift" run "$scenario" -o "$work/lever.nc" "${args[@]}" "${lever[@]}" >/dev/null
+"$reference" run "$scenario" -o "$work/lever-serial.nc" "${args[@]}" "${lever[@]}" >/dev/null
+check "serial reference backend, platform work treated as a job" "$work/lever-serial.nc" "$work/lever.nc"
 # Person-level snapshots (--snapshot-years), written by all ranks at once through parallel
 # NetCDF-4, have the same content on 1, 2 and 3 ranks (the HDF5 layout of the files may differ).
 "$taskshift" run "$scenario" -o "$work/snap1.nc" --scale 0.003 --years 2024:2027 --snapshot-years 2024,2026 >/dev/null
