@@ -321,8 +321,8 @@ void load_wages_training_flows(model::Calibration& c, const std::filesystem::pat
     w.female_gap = table_parameter("female_gap");
     w.individual_effect_sd = table_parameter("individual_effect_sd");
     w.skill_stock_return = table_parameter("skill_stock_return");
-    // 12 monthly wages, the 13th month and the double holiday pay (about 92% of a month).
-    w.annual_months = 13.92;
+    // Belgian pay comes in 12 to 16 monthly wages a year (13th month, holiday pay).
+    w.annual_months = t.number_in(table_parameter.row("annual_months"), "value", 12.0, 16.0);
   }
   {
     const CsvTable t = CsvTable::load(dir / "training.csv", {"dimension", "category", "rate_12m"});

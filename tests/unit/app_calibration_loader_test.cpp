@@ -178,4 +178,9 @@ TEST(CalibrationLoader, NonPositiveWageDecileIsRefused) {
                  "column 'monthly_gross_fte_eur': expected a number from 1 to 1000000, found -100");
 }
 
+TEST(CalibrationLoader, MonthsOfPayAreChecked) {
+  expect_refused("wage_structure.csv", "annual_months,13.92,", "annual_months,1.392,",
+                 "column 'value': expected a number from 12 to 16, found 1.392");
+}
+
 }  // namespace

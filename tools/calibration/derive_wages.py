@@ -179,6 +179,10 @@ def structure():
         ["skill_stock_return", "0.0200",
          S + "log wage per unit of general skill stock (1 unit = skill gained in one year of full-time "
          "experience); below experience_linear because part of the age profile is seniority pay"],
+        ["annual_months", "13.92",
+         "Belgian pay: 12 monthly wages, the end-of-year premium (a 13th month, set by the collective "
+         "agreements of most joint committees) and the double holiday pay of 92% of a monthly wage "
+         "(FPS Employment, Labour and Social Dialogue; ONVA-RJV): annual earnings = 13.92 x monthly wage"],
     ]
     header = [
         "wage_structure.csv - parameters of the individual log gross FTE wage equation:",

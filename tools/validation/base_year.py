@@ -2,7 +2,7 @@
 import numpy as np
 
 import published as P
-from common import BASE_YEAR, SCALE, binom_se, num, pct, pp, setup_matplotlib, table
+from common import BASE_YEAR, SCALE, binom_se, calibration_parameter, num, pct, pp, setup_matplotlib, table
 
 EMPLOYED = (1, 2, 3, 4)  # permanent, temporary, self-employed, platform (person-file status codes)
 UNEMPLOYED = 5
@@ -56,9 +56,9 @@ def person_indicators(pop):
     out["digital_basic"] = rate(dig >= 1, a1674)
     out["digital_basic_low"] = rate(dig >= 1, a1674 & (edu == 0))
     out["digital_basic_high"] = rate(dig >= 1, a1674 & (edu == 2))
-    # wages of full-time employees, monthly FTE (13.92 monthly payments a year, docs/model.md s.6)
+    # wages of full-time employees, monthly FTE (annual_months monthly payments a year, docs/model.md s.6)
     ft = np.isin(st, (1, 2)) & ~pt
-    monthly = pop.gross_wage.values[ft].astype(float) / 13.92
+    monthly = pop.gross_wage.values[ft].astype(float) / calibration_parameter("wage_structure.csv", "annual_months")
     out["wages"] = {"P10": float(np.percentile(monthly, 10)), "P50": float(np.percentile(monthly, 50)),
                     "P90": float(np.percentile(monthly, 90)), "mean": float(monthly.mean()),
                     "n": int(ft.sum()), "sd": float(monthly.std())}
@@ -173,7 +173,8 @@ def section(ctx):
     lines.append("### Wages")
     lines.append("")
     lines.append(
-        f"Gross monthly wage of full-time employees (permanent and temporary, FTE = 1), annual earnings / 13.92, "
+        f"Gross monthly wage of full-time employees (permanent and temporary, FTE = 1), annual earnings / "
+        f"{calibration_parameter('wage_structure.csv', 'annual_months'):g} (wage_structure.csv), "
         f"against Statbel's full-time distribution of October 2022 uprated to 2024 by indexation (x {P.WAGE_UPRATING_2022_2024}); "
         f"{P.WAGE_SOURCE}. Statbel covers firms with 10+ employees and leaves out agriculture, public administration, "
         f"education and health; the model covers all employees. Sample: {num(w['n'])} full-time employees, "

@@ -17,6 +17,14 @@ SEED = 20240101       # the program's default seed, stated so every run uses the
 BASE_YEAR = 2024
 
 
+def calibration_parameter(table, name):
+    """The value of a `parameter,value,source` row of configs/calibration/<table>."""
+    import csv
+    with open(ROOT / "configs" / "calibration" / table, newline="") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return next(float(r["value"]) for r in rows if r["parameter"] == name)
+
+
 def scenario_names():
     return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
 
