@@ -1,5 +1,5 @@
 // The behavioural parameters of a scenario, as the per-person passes read them. Every field is
-// declared once in TS_SCENARIO_PARAMETERS (model/scenario_parameter_list.hpp) with its key, range,
+// declared once in TS_SCENARIO_PARAMETERS (model/scenario_parameters.cpp) with its key, range,
 // unit, default and meaning; docs/model.md gives the equations they enter.
 #pragma once
 #include <span>

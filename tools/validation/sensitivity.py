@@ -40,7 +40,7 @@ def section(ctx):
     lines.append(
         f"One-at-a-time screening: each of {len(PARAMS)} uncertain parameters is set to a low and a high value "
         "with everything else at the baseline, one run each (`taskshift run configs/scenarios/baseline.toml "
-        f"--set KEY=VALUE --scale {SCALE} --replicas {REPLICAS}`, the baseline's seed). Replica *r* of every run uses "
+        f"--set KEY=VALUE -o OUT.nc --scale {SCALE} --replicas {REPLICAS}`, the baseline's seed). Replica *r* of every run uses "
         "the same random numbers as replica *r* of the baseline (common random numbers), so the differences are "
         "differences of parameters, not of draws; each effect below is the mean over the replicas of "
         "(run − baseline), and its standard error is the replica s.d. of that difference / sqrt(replicas). "
