@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import base_year  # noqa: E402
 import energy  # noqa: E402
 import exposure  # noqa: E402
+import flows  # noqa: E402
 import frozen  # noqa: E402
 import incomes  # noqa: E402
 import polarisation  # noqa: E402
@@ -56,7 +57,8 @@ def main():
         "(scale 1, 50 times as many persons) would cut these by a factor of about 7.",
         "",
         "Contents: 1 base-year fit; 2 frozen technology; 3 automation exposure; 4 polarisation; 5 incomes "
-        "(inequality, social-security accounts); 6 datacentre energy; 7 sensitivity analysis.",
+        "(inequality, social-security accounts); 6 datacentre energy; 7 sensitivity analysis; 8 gross "
+        "labour-market flows.",
         "",
     ]
     parts = head
@@ -71,6 +73,7 @@ def main():
     parts.append(energy.section(ctx))
     text, _, _ = sensitivity.section(ctx)
     parts.append(text)
+    parts.append(flows.section(ctx))
     out = DOCS / "validation.md"
     out.write_text("\n".join(parts).rstrip("\n") + "\n")
     ctx.written.insert(0, out)

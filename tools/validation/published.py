@@ -138,3 +138,17 @@ FO_BY_ISCO_MEAN = [0.12, 0.15, 0.50, 0.85, 0.58, 0.71, 0.65, 0.79, 0.75]
 FO_BY_ISCO_OVER_70 = [0.00, 0.01, 0.27, 0.82, 0.38, 0.53, 0.54, 0.76, 0.67]
 FO_BY_ISCO_SOURCE = ("computed from Frey-Osborne 2013 (ignaciourbina/labor-force) and the IBS SOC10-ISCO08 "
                      "crosswalk (eworx-org/iscoCrosswalks): unweighted means over 4-digit codes")
+
+# --- gross labour-market flows, Belgium 15-64 ----------------------------------------------------
+# Yearly transitions between employment (E), unemployment (U) and not in the labour force (N:
+# inactive, students and retirees), as in configs/calibration/labour_flows.csv's header.
+FLOWS_SOURCE = "Statbel, LFS transitions, Belgium 15-64, 2022 -> 2023; found (labour_flows.csv)"
+FLOWS = [
+    # key, label, value
+    ("E>U", "employed -> unemployed", 0.016),
+    ("E>N", "employed -> not in the labour force (incl. retirement)", 0.040),
+    ("U>E", "unemployed -> employed", 0.295),
+    ("U>N", "unemployed -> not in the labour force", 0.270),
+    ("N>E", "not in the labour force -> employed", 0.098),
+    ("N>U", "not in the labour force -> unemployed", 0.040),
+]
