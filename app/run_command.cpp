@@ -149,6 +149,20 @@ std::string default_checkpoint_dir(const RunOptions& o) {
   return (p.parent_path() / p.stem()).string() + ".ckpt";
 }
 
+// Each rank renames its own checkpoint file, so a job killed between the ranks' renames leaves
+// files of two different years; a restart from them would mix two states of the population.
+void require_one_point_of_the_run(const Checkpoint& resume, const std::string& directory, const mpi::Communicator& ranks) {
+  const std::size_t years_done = resume.indicators.empty() ? 0 : resume.indicators.back().size();
+  const std::string mine = "replica " + std::to_string(resume.replica_index) + ", " + std::to_string(years_done) + " years done";
+  const std::vector<unsigned char> root_bytes = ranks.broadcast_from_root(std::vector<unsigned char>(mine.begin(), mine.end()));
+  const std::string root(root_bytes.begin(), root_bytes.end());
+  if (!ranks.all_true(mine == root)) {
+    const std::string here = mine == root ? "at least one other rank elsewhere" : "rank " + std::to_string(ranks.rank()) + ": " + mine;
+    throw InputError(directory + ": the ranks' checkpoints are of different points of the run (rank 0: " + root + "; " +
+                     here + "), as when a job is stopped while writing them; restart from a complete set or afresh");
+  }
+}
+
 int thread_count() {
 #if defined(_OPENMP)
   return omp_get_max_threads();
@@ -251,6 +265,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
   Checkpoint resume;
   if (!o.restart_dir.empty()) {
     resume = read_checkpoint(o.restart_dir, identity, mpi.rank());
+    require_one_point_of_the_run(resume, o.restart_dir, mpi);
     first_replica = resume.replica_index;
     results = resume.indicators;
   }

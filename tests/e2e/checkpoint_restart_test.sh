@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checkpoint and restart (issue 8): a restarted run gives the same bits as an uninterrupted one,
 # whether it was checkpointed on schedule or stopped by the signal Slurm sends; a corrupt or
-# mismatched checkpoint (checksum, format, scenario, calibration tables, rank count) is refused with a clear message and
+# mismatched checkpoint (checksum, format, scenario, calibration tables, rank count, ranks' files of
+# different years) is refused with a clear message and
 # no output is written.
 set -euo pipefail
 taskshift=$1; source_dir=$2; mpiexec=$3
@@ -77,4 +78,11 @@ ok "refused restarts write no output"
 "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2.nc" "${args[@]}" --checkpoint-every 5 --checkpoint-dir "$work/ck2" >/dev/null
 "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2-restarted.nc" "${args[@]}" --restart "$work/ck2" >/dev/null
 same "$work/full.nc" "$work/np2-restarted.nc" "a two-rank restart gives the same bits as one uninterrupted rank"
+# A job stopped between the ranks' renames leaves files of two years: refused, not mixed.
+"$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/np2-4.nc" "${args[@]}" --checkpoint-every 4 --checkpoint-dir "$work/ck4" >/dev/null
+cp -r "$work/ck2" "$work/mixed"
+cp "$work/ck4/rank-1-of-2.tsckpt" "$work/mixed/"
+refused "the ranks' checkpoints are of different points of the run" "checkpoints of two points of the run are refused" \
+  timeout 120 "$mpiexec" -n 2 "$taskshift" run "$scenario" -o "$work/x.nc" "${args[@]}" --restart "$work/mixed"
+[ ! -e "$work/x.nc" ] || fail "a refused restart wrote output"
 echo "$passed passed, 0 failed"
