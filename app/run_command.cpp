@@ -201,6 +201,7 @@ int run_command(const RunOptions& o, const mpi::Context& mpi) {
 #if defined(_OPENMP)
   if (o.threads > 0) omp_set_num_threads(o.threads);
 #endif
+  use_device_of_rank_on_node(mpi.rank_on_node());
   if (!(o.scale > 0.0 && o.scale <= 1.0)) throw InputError("--scale: expected a fraction in (0, 1], found " + std::to_string(o.scale));
   if (o.replicas < 1) throw InputError("--replicas: expected at least 1");
   // The calibration tables describe one year (the base population, wages and tax-benefit rules).

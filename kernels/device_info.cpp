@@ -30,4 +30,14 @@ std::string describe_device() {
 #endif
 }
 
+void use_device_of_rank_on_node(int rank_on_node) {
+#if THRUST_DEVICE_SYSTEM == THRUST_DEVICE_SYSTEM_CUDA
+  int count = 0;
+  TS_CUDA_CHECK(cudaGetDeviceCount(&count));
+  if (count > 1) TS_CUDA_CHECK(cudaSetDevice(rank_on_node % count));
+#else
+  (void)rank_on_node;
+#endif
+}
+
 }  // namespace ts

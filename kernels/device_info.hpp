@@ -7,4 +7,10 @@ namespace ts {
 
 std::string describe_device();
 
+// On the CUDA backend, with several GPUs visible, the `rank_on_node`-th GPU (modulo their
+// number), so that ranks started by a plain mpiexec do not all share the first one; under Slurm's
+// --gpus-per-task each rank sees one GPU and keeps it. Call before any device work. Elsewhere a
+// no-op.
+void use_device_of_rank_on_node(int rank_on_node);
+
 }  // namespace ts

@@ -75,6 +75,20 @@ bool Communicator::all_true(bool local) const {
 #endif
 }
 
+int Communicator::rank_on_node() const {
+#if defined(TS_WITH_MPI)
+  MPI_Comm node = MPI_COMM_NULL;
+  TS_MPI_CHECK(MPI_Comm_split_type(comm_of(handle_), MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node));
+  int rank = 0;
+  const int status = MPI_Comm_rank(node, &rank);
+  MPI_Comm_free(&node);
+  TS_MPI_CHECK(status);
+  return rank;
+#else
+  return 0;
+#endif
+}
+
 void Communicator::barrier() const {
 #if defined(TS_WITH_MPI)
   TS_MPI_CHECK(MPI_Barrier(comm_of(handle_)));

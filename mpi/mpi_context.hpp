@@ -21,6 +21,8 @@ class Communicator {
   ~Communicator();
   int rank() const { return rank_; }
   int size() const { return size_; }
+  // This rank's place among the communicator's ranks on the same node (0 in a build without MPI).
+  int rank_on_node() const;
   // True when every rank passes true: lets all ranks agree that a step succeeded.
   bool all_true(bool local) const;
   void barrier() const;
