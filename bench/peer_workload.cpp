@@ -48,7 +48,7 @@ Aggregates run_period(PeerPopulation& population, const PeriodConstants& constan
                           ? static_cast<double>(h[bin_employed]) / static_cast<double>(h[bin_below_retirement])
                           : 0.0;
   const int n = constants.wage_bin_count;
-  ts::IncomeDistribution wages(std::vector<std::int64_t>(h.begin() + bin_wage_histogram, h.begin() + bin_wage_histogram + n),
+  ts::LogBinnedDistribution wages(std::vector<std::int64_t>(h.begin() + bin_wage_histogram, h.begin() + bin_wage_histogram + n),
                                std::vector<std::int64_t>(h.begin() + bin_wage_histogram + n, h.begin() + bin_wage_histogram + 2 * n));
   a.mean_wage = wages.mean();
   a.gini = wages.gini();

@@ -1,5 +1,5 @@
 // Exact integer histograms: each index contributes int64 amounts to any number of bins (a
-// person adds 1 to a count bin and its wage in cents to a sum bin, say). Integer addition is
+// record adds 1 to a count bin and an amount in cents to a sum bin, say). Integer addition is
 // associative, so every strategy below gives the same bits: on the GPU, 64-bit atomics into
 // one array; on the CPU, one private row per thread, summed afterwards (atomics on a few hot
 // bins would make two cores fight over cache lines), filled span by span.

@@ -1,4 +1,4 @@
-// Statistics from an exact income histogram. Host code: the histogram is small once reduced.
+// Statistics from an exact logarithmic histogram. Host code: the histogram is small once reduced.
 #include "kernels/log_histogram.hpp"
 
 #include <algorithm>
@@ -6,23 +6,23 @@
 
 namespace ts {
 
-IncomeDistribution::IncomeDistribution(std::vector<std::int64_t> counts, std::vector<std::int64_t> sums_cents)
+LogBinnedDistribution::LogBinnedDistribution(std::vector<std::int64_t> counts, std::vector<std::int64_t> sums_cents)
     : counts_(std::move(counts)), sums_cents_(std::move(sums_cents)) {
   if (counts_.size() != sums_cents_.size())
-    throw std::invalid_argument("income histogram: counts and sums differ in length");
+    throw std::invalid_argument("log-binned distribution: counts and sums differ in length");
   for (std::size_t b = 0; b < counts_.size(); ++b) {
     total_count_ += counts_[b];
     total_cents_ += sums_cents_[b];
   }
 }
 
-double IncomeDistribution::total() const { return cents_to_euros(total_cents_); }
+double LogBinnedDistribution::total() const { return cents_to_euros(total_cents_); }
 
-double IncomeDistribution::mean() const {
+double LogBinnedDistribution::mean() const {
   return total_count_ == 0 ? 0.0 : total() / static_cast<double>(total_count_);
 }
 
-double IncomeDistribution::quantile(double p) const {
+double LogBinnedDistribution::quantile(double p) const {
   if (total_count_ == 0) return 0.0;
   const double target = std::clamp(p, 0.0, 1.0) * static_cast<double>(total_count_);
   double cumulative = 0.0;
@@ -43,7 +43,7 @@ double IncomeDistribution::quantile(double p) const {
   return cents_to_euros(sums_cents_.back()) / std::max<double>(1.0, static_cast<double>(counts_.back()));
 }
 
-double IncomeDistribution::gini() const {
+double LogBinnedDistribution::gini() const {
   if (total_count_ == 0 || total_cents_ == 0) return 0.0;
   // Area under the Lorenz curve by trapezoids between bin boundaries.
   const double n = static_cast<double>(total_count_);
@@ -61,7 +61,7 @@ double IncomeDistribution::gini() const {
   return 1.0 - 2.0 * area;
 }
 
-double IncomeDistribution::bottom_share(double fraction) const {
+double LogBinnedDistribution::bottom_share(double fraction) const {
   if (total_count_ == 0 || total_cents_ == 0) return 0.0;
   const double target = std::clamp(fraction, 0.0, 1.0) * static_cast<double>(total_count_);
   double cumulative_count = 0.0;
@@ -79,7 +79,7 @@ double IncomeDistribution::bottom_share(double fraction) const {
   return cumulative_amount / static_cast<double>(total_cents_);
 }
 
-double IncomeDistribution::share_below(double threshold) const {
+double LogBinnedDistribution::share_below(double threshold) const {
   if (total_count_ == 0) return 0.0;
   const int threshold_bin = bins_.bin_of(threshold);
   double below = 0.0;

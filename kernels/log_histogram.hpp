@@ -1,4 +1,4 @@
-// A fine logarithmic histogram of non-negative amounts (incomes, wages), kept as exact integers:
+// A fine logarithmic histogram of non-negative amounts of money, kept as exact integers:
 // for each bin the number of records and the sum of their amounts in cents. Bin 0 holds zero
 // and negative amounts; bins 1..n cover [lowest, highest) with a constant ratio between edges;
 // the last bin holds everything above. With a 0.5% ratio, a Gini coefficient from the
@@ -42,9 +42,9 @@ struct LogBins {
 };
 
 // Host-side view of a reduced histogram: counts[b] and sums_cents[b] for each bin.
-class IncomeDistribution {
+class LogBinnedDistribution {
  public:
-  IncomeDistribution(std::vector<std::int64_t> counts, std::vector<std::int64_t> sums_cents);
+  LogBinnedDistribution(std::vector<std::int64_t> counts, std::vector<std::int64_t> sums_cents);
 
   std::int64_t count() const { return total_count_; }
   double total() const;  // euros
@@ -54,7 +54,7 @@ class IncomeDistribution {
   double quantile(double p) const;
   // Gini coefficient from the Lorenz curve through the bin totals (exact bin sums).
   double gini() const;
-  // Share of the total amount held by the poorest `fraction` of records.
+  // Share of the total amount held by the `fraction` of records with the smallest amounts.
   double bottom_share(double fraction) const;
   double top_share(double fraction) const { return 1.0 - bottom_share(1.0 - fraction); }
   // Share of records strictly below `threshold` euros.

@@ -24,17 +24,17 @@ void add_histogram(const std::vector<std::int64_t>& h, int offset, std::vector<s
   }
 }
 
-IncomeDistribution distribution_at(const std::vector<std::int64_t>& h, const Layout& layout, int offset) {
+LogBinnedDistribution distribution_at(const std::vector<std::int64_t>& h, const Layout& layout, int offset) {
   std::vector<std::int64_t> counts(static_cast<std::size_t>(layout.bins), 0), sums(counts);
   add_histogram(h, offset, counts, sums);
-  return IncomeDistribution(std::move(counts), std::move(sums));
+  return LogBinnedDistribution(std::move(counts), std::move(sums));
 }
 
 // The disposable-income histogram of all adults: the sum of the education histograms.
-IncomeDistribution adult_distribution(const std::vector<std::int64_t>& h, const Layout& layout) {
+LogBinnedDistribution adult_distribution(const std::vector<std::int64_t>& h, const Layout& layout) {
   std::vector<std::int64_t> counts(static_cast<std::size_t>(layout.bins), 0), sums(counts);
   for (int e = 0; e < education_count; ++e) add_histogram(h, layout.education_histogram(e), counts, sums);
-  return IncomeDistribution(std::move(counts), std::move(sums));
+  return LogBinnedDistribution(std::move(counts), std::move(sums));
 }
 
 // Cents of disposable income of the adults with education e: the sums of their histogram.
@@ -124,8 +124,8 @@ Indicators indicator_pass(Simulation::State& s, const IncomeTotals& incomes, con
     r.mean_disposable_income_by_status[b] =
         ratio(cents_to_euros(h[static_cast<std::size_t>(Layout::disposable_status + b)]), at(Layout::adults_status + b));
 
-  const IncomeDistribution wages = distribution_at(h, layout, layout.wage_histogram);
-  const IncomeDistribution disposable = adult_distribution(h, layout);
+  const LogBinnedDistribution wages = distribution_at(h, layout, layout.wage_histogram);
+  const LogBinnedDistribution disposable = adult_distribution(h, layout);
   r.mean_wage[0] = wages.mean();
   r.median_wage[0] = wages.quantile(0.5);
   r.gini_gross_labour_income[0] = wages.gini();

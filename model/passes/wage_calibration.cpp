@@ -92,7 +92,7 @@ std::vector<double> full_time_wage_quantiles(Simulation::State& s, bool observed
     const double low = s.bins.lowest * det_exp(static_cast<double>(b - 2) * s.bins.ratio_log);
     sums[b] = euros_to_cents(low * 0.5 * (1.0 + det_exp(s.bins.ratio_log))) * counts[b];
   }
-  const IncomeDistribution distribution(counts, sums);
+  const LogBinnedDistribution distribution(counts, sums);
   std::vector<double> quantiles;
   for (double p : probabilities) quantiles.push_back(distribution.quantile(p));
   return quantiles;

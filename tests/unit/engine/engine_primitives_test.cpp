@@ -325,7 +325,7 @@ TEST(EnginePrimitives, GiniFromTheIncomeHistogramMatchesTheSortedGini) {
   const ts::LogBins bins;
   const std::vector<std::int64_t> h =
       ts::exact_histogram(n, 2 * bins.bin_count(), IncomeContribution{thrust::raw_pointer_cast(device_incomes.data()), bins});
-  const ts::IncomeDistribution distribution(std::vector<std::int64_t>(h.begin(), h.begin() + bins.bin_count()),
+  const ts::LogBinnedDistribution distribution(std::vector<std::int64_t>(h.begin(), h.begin() + bins.bin_count()),
                                             std::vector<std::int64_t>(h.begin() + bins.bin_count(), h.end()));
   std::vector<double> sorted = incomes;
   std::sort(sorted.begin(), sorted.end());
