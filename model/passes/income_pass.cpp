@@ -339,8 +339,8 @@ IncomeTotals income_pass(Simulation::State& s) {
   std::vector<std::int64_t> totals = global_histogram(
       s, exact_histogram((n + SetWages::lanes - 1) / SetWages::lanes, bin_count,
                          SetWages{p, s.tables(), s.wage_terms(), school_leaving_ages(s.parameters), rules,
-                                  levers.platform_treated_as_employee, s.rules.pension_wage_ceiling, g.year > s.settings.base_year, n, wealth_weights,
-                                  s.parameters.capital.concentration}));
+                                  levers.platform_treated_as_employee, s.rules.pension_wage_ceiling,
+                                  g.year > s.settings.base_year, n, wealth_weights, s.parameters.capital.concentration}));
   IncomeTotals result;
   result.labour_compensation = cents_to_euros(totals[bin_labour_compensation]);
   const double employed_fte = fixed_to_share(totals[bin_employed_fte]);
