@@ -1,10 +1,14 @@
 """Shared helpers of the validation scripts: the run plan's settings, loading outputs, tables."""
 import math
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
 import xarray as xr
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "calibration"))
+from calib_common import CALIB, read_csv  # noqa: E402  (the calibration tables' reader)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = ROOT / "configs" / "scenarios"
@@ -19,10 +23,8 @@ BASE_YEAR = 2024
 
 def calibration_parameter(table, name):
     """The value of a `parameter,value,source` row of configs/calibration/<table>."""
-    import csv
-    with open(ROOT / "configs" / "calibration" / table, newline="") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return next(float(r["value"]) for r in rows if r["parameter"] == name)
+    rows = read_csv(os.path.join(CALIB, table))
+    return next(float(r["value"]) for r in rows if r["parameter"] == name)
 
 
 def scenario_names():
